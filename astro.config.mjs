@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+
+// The WebSocket paths the demo server answers; `astro dev` proxies them so dev pages stay same-origin.
+const demoServer = process.env.DEMO_SERVER_TARGET ?? 'http://127.0.0.1:8080';
+const wsPaths = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/inspect'];
+const httpPaths = ['/alt', '/healthz'];
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:8080',
+  trailingSlash: 'always',
+  integrations: [mdx(), svelte()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  vite: {
+    server: {
+      proxy: Object.fromEntries([
+        ...wsPaths.map((p) => [p, { target: demoServer, ws: true }]),
+        ...httpPaths.map((p) => [p, { target: demoServer }]),
+      ]),
+    },
+  },
+});

@@ -1,0 +1,54 @@
+import en from './en.json' with { type: 'json' };
+import vi from './vi.json' with { type: 'json' };
+
+export const languages = ['en', 'vi'] as const;
+export type Lang = (typeof languages)[number];
+export type UiKey = keyof typeof en;
+export type Strings = Record<string, string>;
+
+const dictionaries: Record<Lang, Strings> = { en, vi };
+
+/** Keys present in one dictionary but not the other; empty when both are complete. */
+export function missingKeys(a: Strings, b: Strings): string[] {
+  const missing: string[] = [];
+  for (const key of Object.keys(a)) if (!(key in b) || b[key] === '') missing.push(key);
+  for (const key of Object.keys(b)) if (!(key in a) || a[key] === '') missing.push(key);
+  return [...new Set(missing)].sort();
+}
+
+// Checked when the module loads, so `astro build` fails instead of a page showing a blank.
+const missing = missingKeys(en, vi);
+if (missing.length > 0) {
+  throw new Error(`src/i18n: en.json and vi.json differ in these keys: ${missing.join(', ')}`);
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'vi' : 'en';
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a mistake is noticed. */
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export function t(lang: Lang, key: UiKey, values?: Record<string, string | number>): string {
+  return format(dictionaries[lang][key], values);
+}
+
+/**
+ * The strings under one prefix (e.g. `lab.`), for handing to an island as a prop:
+ * islands get only what they show instead of both dictionaries.
+ */
+export function pick(lang: Lang, ...prefixes: string[]): Strings {
+  const out: Strings = {};
+  for (const [key, value] of Object.entries(dictionaries[lang])) {
+    if (prefixes.some((p) => key.startsWith(p))) out[key] = value;
+  }
+  return out;
+}

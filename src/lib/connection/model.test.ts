@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionModel, type SocketLike } from './model.ts';
+
+type Handler = (event: any) => void;
+
+/** A scripted stand-in for the browser's WebSocket that follows the WHATWG state rules the model relies on. */
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  bufferedAmount = 0;
+  protocol = '';
+  extensions = '';
+  binaryType: 'blob' | 'arraybuffer' = 'blob';
+  sent: unknown[] = [];
+  handlers = new Map<string, Handler[]>();
+  readonly url: string;
+  constructor(url: string) {
+    this.url = url;
+  }
+  addEventListener(type: string, listener: Handler) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), listener]);
+  }
+  fire(type: string, event: object = {}) {
+    for (const h of this.handlers.get(type) ?? []) h(event);
+  }
+  send(data: unknown) {
+    if (this.readyState === 0) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
+    if (this.readyState >= 2) {
+      this.bufferedAmount += typeof data === 'string' ? data.length : 0;
+      return;
+    }
+    this.sent.push(data);
+  }
+  close(code?: number, reason?: string) {
+    if (code !== undefined && code !== 1000 && (code < 3000 || code > 4999)) {
+      throw new DOMException(`The close code must be either 1000, or between 3000 and 4999. ${code} is neither.`, 'InvalidAccessError');
+    }
+    void reason;
+    if (this.readyState < 2) this.readyState = 2;
+  }
+  // Server-side script helpers
+  open(protocol = '') {
+    this.readyState = 1;
+    this.protocol = protocol;
+    this.fire('open');
+  }
+  closed(code: number, reason: string, wasClean: boolean) {
+    this.readyState = 3;
+    this.fire('close', { code, reason, wasClean });
+  }
+}
+
+function setup() {
+  let clock = 0;
+  const sockets: FakeSocket[] = [];
+  const model = new ConnectionModel({
+    createSocket: (url) => {
+      if (!url.startsWith('ws')) throw new DOMException(`The URL '${url}' is invalid.`, 'SyntaxError');
+      const s = new FakeSocket(url);
+      sockets.push(s);
+      return s;
+    },
+    now: () => clock,
+    pollMs: 0,
+  });
+  return { model, sockets, tick: (ms: number) => (clock += ms) };
+}
+
+describe('ConnectionModel', () => {
+  it('walks CONNECTING → OPEN → CLOSING → CLOSED with times', () => {
+    const { model, sockets, tick } = setup();
+    model.connect('ws://localhost/echo');
+    expect(model.snapshot().readyState).toBe(0);
+    tick(12);
+    sockets[0]!.open();
+    tick(5);
+    model.close(1000, 'bye');
+    expect(model.snapshot().readyState).toBe(2);
+    tick(3);
+    sockets[0]!.closed(1000, 'bye', true);
+    const snap = model.snapshot();
+    expect(snap.transitions.map((t) => [t.from, t.to, t.t])).toEqual([
+      [null, 0, 0],
+      [0, 1, 12],
+      [1, 2, 17],
+      [2, 3, 20],
+    ]);
+    const close = snap.log.at(-1);
+    expect(close).toMatchObject({ kind: 'close', code: 1000, reason: 'bye', wasClean: true, t: 20 });
+    expect(snap.failedToOpen).toBe(false);
+  });
+
+  it('logs messages as text or bytes', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h/echo');
+    sockets[0]!.open();
+    sockets[0]!.fire('message', { data: 'xin chào' });
+    sockets[0]!.fire('message', { data: new Uint8Array([1, 2, 3]).buffer });
+    const messages = model.snapshot().log.filter((e) => e.kind === 'message');
+    expect(messages.map((m) => m.kind === 'message' && m.data)).toEqual([
+      { type: 'text', text: 'xin chào' },
+      { type: 'arraybuffer', bytes: new Uint8Array([1, 2, 3]) },
+    ]);
+  });
+
+  it('records the exception send() throws while CONNECTING instead of throwing', () => {
+    const { model } = setup();
+    model.connect('ws://h/echo');
+    const error = model.send('too early');
+    expect(error?.name).toBe('InvalidStateError');
+    expect(model.snapshot().log.at(-1)).toMatchObject({ kind: 'exception', call: 'send', name: 'InvalidStateError' });
+  });
+
+  it('records the exception close() throws for a code the browser refuses', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h/echo');
+    sockets[0]!.open();
+    expect(model.close(1001)?.name).toBe('InvalidAccessError');
+    expect(model.snapshot().readyState).toBe(1);
+  });
+
+  it('marks a connection that closed before opening as failed (server unreachable)', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://127.0.0.1:1/echo');
+    sockets[0]!.fire('error');
+    sockets[0]!.closed(1006, '', false);
+    const snap = model.snapshot();
+    expect(snap.failedToOpen).toBe(true);
+    expect(snap.transitions.map((t) => t.to)).toEqual([0, 3]);
+    expect(snap.log.map((e) => e.kind)).toEqual(['connect', 'error', 'close']);
+  });
+
+  it('logs a constructor SyntaxError for a bad URL and keeps no socket', () => {
+    const { model } = setup();
+    expect(model.connect('http//oops')).toBe(false);
+    expect(model.snapshot().log.at(-1)).toMatchObject({ kind: 'exception', call: 'constructor', name: 'SyntaxError' });
+    expect(model.snapshot().readyState).toBe(null);
+  });
+
+  it('ignores late events from a socket it has replaced', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h/a');
+    model.connect('ws://h/b');
+    sockets[0]!.closed(1000, 'replaced', true);
+    const snap = model.snapshot();
+    expect(snap.readyState).toBe(0);
+    expect(snap.log.filter((e) => e.kind === 'close')).toEqual([]);
+  });
+
+  it('notifies subscribers and applies binaryType to the socket', () => {
+    const { model, sockets } = setup();
+    const seen: (number | null)[] = [];
+    model.subscribe((s) => seen.push(s.readyState));
+    model.setBinaryType('arraybuffer');
+    model.connect('ws://h/echo');
+    expect(sockets[0]!.binaryType).toBe('arraybuffer');
+    sockets[0]!.open();
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('keeps the log bounded', () => {
+    let clock = 0;
+    const s = new FakeSocket('ws://h');
+    const model = new ConnectionModel({ createSocket: () => s, now: () => clock++, pollMs: 0, maxLog: 10 });
+    model.connect('ws://h');
+    s.open();
+    for (let i = 0; i < 50; i++) s.fire('message', { data: String(i) });
+    const log = model.snapshot().log;
+    expect(log).toHaveLength(10);
+    expect(log.at(-1)).toMatchObject({ kind: 'message', data: { type: 'text', text: '49' } });
+  });
+});

@@ -1,0 +1,286 @@
+// A framework-free model of one browser WebSocket, as the labs show it: readyState with a timeline of
+// transitions, and a log of every event and call with its time. Views subscribe and render snapshots.
+
+export const READY_STATE_NAMES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
+export type ReadyState = 0 | 1 | 2 | 3;
+export type ReadyStateName = (typeof READY_STATE_NAMES)[number];
+
+/** The part of the browser's WebSocket the model uses, so tests can hand it a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  readonly protocol: string;
+  readonly extensions: string;
+  readonly url: string;
+  binaryType: 'blob' | 'arraybuffer';
+  send(data: string | ArrayBuffer | ArrayBufferView | Blob): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: 'open' | 'message' | 'error' | 'close', listener: (event: any) => void): void;
+}
+
+export type SocketFactory = (url: string, protocols?: string | string[]) => SocketLike;
+
+export type MessageData =
+  | { type: 'text'; text: string }
+  | { type: 'arraybuffer'; bytes: Uint8Array }
+  | { type: 'blob'; size: number; mime: string };
+
+export type LogEntry =
+  | { id: number; t: number; kind: 'connect'; url: string; protocols: string[] }
+  | { id: number; t: number; kind: 'open'; protocol: string; extensions: string }
+  | { id: number; t: number; kind: 'message'; data: MessageData }
+  | { id: number; t: number; kind: 'error' }
+  | { id: number; t: number; kind: 'close'; code: number; reason: string; wasClean: boolean }
+  | { id: number; t: number; kind: 'send'; data: MessageData; bufferedAmount: number }
+  | { id: number; t: number; kind: 'closeCall'; code?: number; reason?: string }
+  | { id: number; t: number; kind: 'exception'; call: 'constructor' | 'send' | 'close'; name: string; message: string };
+
+/** A log entry as a caller hands it to `record`: the model adds the id and time. */
+type NewEntry = LogEntry extends infer E ? (E extends LogEntry ? Omit<E, 'id' | 't'> : never) : never;
+
+export type Transition = { from: ReadyState | null; to: ReadyState; t: number };
+
+export type ConnectionSnapshot = {
+  readyState: ReadyState | null;
+  transitions: readonly Transition[];
+  log: readonly LogEntry[];
+  bufferedAmount: number;
+  url: string;
+  protocol: string;
+  extensions: string;
+  binaryType: 'blob' | 'arraybuffer';
+  /** True once a connection attempt ended without ever opening: the lab says the server is unreachable. */
+  failedToOpen: boolean;
+};
+
+export type ModelOptions = {
+  createSocket?: SocketFactory;
+  now?: () => number;
+  /** readyState moves to CLOSING with no event when the server starts the closing handshake; poll to catch it. */
+  pollMs?: number;
+  maxLog?: number;
+};
+
+type Listener = (snapshot: ConnectionSnapshot) => void;
+
+const browserSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols);
+
+function describeData(data: unknown): MessageData {
+  if (typeof data === 'string') return { type: 'text', text: data };
+  if (data instanceof ArrayBuffer) return { type: 'arraybuffer', bytes: new Uint8Array(data.slice(0)) };
+  if (ArrayBuffer.isView(data)) {
+    return { type: 'arraybuffer', bytes: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)) };
+  }
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return { type: 'blob', size: data.size, mime: data.type };
+  return { type: 'text', text: String(data) };
+}
+
+export class ConnectionModel {
+  #createSocket: SocketFactory;
+  #now: () => number;
+  #pollMs: number;
+  #maxLog: number;
+  #socket: SocketLike | null = null;
+  #listeners = new Set<Listener>();
+  #log: LogEntry[] = [];
+  #transitions: Transition[] = [];
+  #lastState: ReadyState | null = null;
+  #nextId = 1;
+  #opened = false;
+  #failedToOpen = false;
+  #poll: ReturnType<typeof setInterval> | null = null;
+  #binaryType: 'blob' | 'arraybuffer' = 'blob';
+  #epoch: number;
+
+  constructor(options: ModelOptions = {}) {
+    this.#createSocket = options.createSocket ?? browserSocket;
+    this.#now = options.now ?? (() => performance.now());
+    this.#pollMs = options.pollMs ?? 50;
+    this.#maxLog = options.maxLog ?? 500;
+    this.#epoch = this.#now();
+  }
+
+  /** Milliseconds since the current connection attempt started (or since the model was made). */
+  #time(): number {
+    return Math.round((this.#now() - this.#epoch) * 10) / 10;
+  }
+
+  get socket(): SocketLike | null {
+    return this.#socket;
+  }
+
+  snapshot(): ConnectionSnapshot {
+    const s = this.#socket;
+    return {
+      readyState: this.#lastState,
+      transitions: this.#transitions.slice(),
+      log: this.#log.slice(),
+      bufferedAmount: s?.bufferedAmount ?? 0,
+      url: s?.url ?? '',
+      protocol: s?.protocol ?? '',
+      extensions: s?.extensions ?? '',
+      binaryType: this.#binaryType,
+      failedToOpen: this.#failedToOpen,
+    };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    listener(this.snapshot());
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(): void {
+    const snap = this.snapshot();
+    for (const listener of this.#listeners) listener(snap);
+  }
+
+  #record(entry: NewEntry): void {
+    this.#log.push({ ...entry, id: this.#nextId++, t: this.#time() } as LogEntry);
+    if (this.#log.length > this.#maxLog) this.#log.splice(0, this.#log.length - this.#maxLog);
+  }
+
+  /** Reads the socket's readyState and records a transition when it changed. */
+  #sample(): boolean {
+    const state = (this.#socket?.readyState ?? null) as ReadyState | null;
+    if (state === null || state === this.#lastState) return false;
+    this.#transitions.push({ from: this.#lastState, to: state, t: this.#time() });
+    this.#lastState = state;
+    if (state === 3) this.#stopPolling();
+    return true;
+  }
+
+  #startPolling(): void {
+    this.#stopPolling();
+    if (this.#pollMs <= 0) return;
+    this.#poll = setInterval(() => {
+      // bufferedAmount also changes without events, so views get a fresh snapshot while connected.
+      this.#sample();
+      this.#emit();
+    }, this.#pollMs);
+  }
+
+  #stopPolling(): void {
+    if (this.#poll !== null) clearInterval(this.#poll);
+    this.#poll = null;
+  }
+
+  /** Opens a new connection, dropping any previous one (its late events are ignored). */
+  connect(url: string, protocols: string[] = []): boolean {
+    this.#detach();
+    this.#epoch = this.#now();
+    this.#transitions = [];
+    this.#lastState = null;
+    this.#opened = false;
+    this.#failedToOpen = false;
+    this.#record({ kind: 'connect', url, protocols });
+    let socket: SocketLike;
+    try {
+      socket = protocols.length > 0 ? this.#createSocket(url, protocols) : this.#createSocket(url);
+    } catch (error) {
+      this.#recordException('constructor', error);
+      this.#emit();
+      return false;
+    }
+    this.#socket = socket;
+    socket.binaryType = this.#binaryType;
+    const live = (handler: (event: any) => void) => (event: any) => {
+      if (this.#socket !== socket) return;
+      handler(event);
+      this.#sample();
+      this.#emit();
+    };
+    socket.addEventListener('open', live(() => {
+      this.#opened = true;
+      this.#sample();
+      this.#record({ kind: 'open', protocol: socket.protocol, extensions: socket.extensions });
+    }));
+    socket.addEventListener('message', live((event: { data: unknown }) => {
+      this.#record({ kind: 'message', data: describeData(event.data) });
+    }));
+    socket.addEventListener('error', live(() => {
+      this.#record({ kind: 'error' });
+    }));
+    socket.addEventListener('close', live((event: { code: number; reason: string; wasClean: boolean }) => {
+      this.#sample();
+      if (!this.#opened) this.#failedToOpen = true;
+      this.#record({ kind: 'close', code: event.code, reason: event.reason, wasClean: event.wasClean });
+    }));
+    this.#sample();
+    this.#startPolling();
+    this.#emit();
+    return true;
+  }
+
+  /** Calls send() as an app would; an exception is logged (and returned) rather than thrown. */
+  send(data: string | ArrayBuffer | ArrayBufferView | Blob): Error | null {
+    const socket = this.#socket;
+    if (!socket) return null;
+    try {
+      socket.send(data);
+    } catch (error) {
+      this.#recordException('send', error);
+      this.#emit();
+      return error instanceof Error ? error : new Error(String(error));
+    }
+    this.#record({ kind: 'send', data: describeData(data), bufferedAmount: socket.bufferedAmount });
+    this.#sample();
+    this.#emit();
+    return null;
+  }
+
+  /** Calls close() with exactly the arguments given, so the browser's own validation is what the reader sees. */
+  close(code?: number, reason?: string): Error | null {
+    const socket = this.#socket;
+    if (!socket) return null;
+    this.#record({ kind: 'closeCall', code, reason });
+    try {
+      if (code === undefined) socket.close();
+      else if (reason === undefined) socket.close(code);
+      else socket.close(code, reason);
+    } catch (error) {
+      this.#recordException('close', error);
+      this.#emit();
+      return error instanceof Error ? error : new Error(String(error));
+    }
+    this.#sample();
+    this.#emit();
+    return null;
+  }
+
+  setBinaryType(type: 'blob' | 'arraybuffer'): void {
+    this.#binaryType = type;
+    if (this.#socket) this.#socket.binaryType = type;
+    this.#emit();
+  }
+
+  clearLog(): void {
+    this.#log = [];
+    this.#emit();
+  }
+
+  #recordException(call: 'constructor' | 'send' | 'close', error: unknown): void {
+    const name = error instanceof Error ? error.name : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    this.#record({ kind: 'exception', call, name, message });
+  }
+
+  #detach(): void {
+    this.#stopPolling();
+    const old = this.#socket;
+    this.#socket = null;
+    if (old && old.readyState < 2) {
+      try {
+        old.close(1000, 'replaced');
+      } catch {
+        // Already closing; nothing to do.
+      }
+    }
+  }
+
+  /** Stops timers and closes the socket; the view calls this when it is destroyed. */
+  dispose(): void {
+    this.#detach();
+    this.#listeners.clear();
+  }
+}
