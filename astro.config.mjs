@@ -8,7 +8,12 @@ const demoServer = process.env.DEMO_SERVER_TARGET ?? 'http://127.0.0.1:8080';
 const wsPaths = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/inspect'];
 const httpPaths = ['/alt', '/healthz'];
 
+// OUT_DIR lets several builds (e.g. parallel test runs) live side by side without sharing caches.
+const outDir = process.env.OUT_DIR || 'dist';
+
 export default defineConfig({
+  outDir,
+  cacheDir: outDir === 'dist' ? undefined : `node_modules/.astro-${outDir.replace(/\W+/g, '_')}`,
   site: process.env.SITE_URL ?? 'http://localhost:8080',
   trailingSlash: 'always',
   integrations: [mdx(), svelte()],

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests run the real demo server over the built site (`npm run build` first), on a port of their own.
+const port = Number(process.env.TEST_PORT ?? 4179);
+const baseURL = `http://127.0.0.1:${port}`;
+const siteDir = process.env.OUT_DIR || 'dist';
+
+export default defineConfig({
+  testDir: 'tests',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    command: `node demo-server/main.ts --port ${port} --host 127.0.0.1 --site-dir ${siteDir}`,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+    env: { LOG_LEVEL: 'silent', MAX_CONNECTIONS_PER_IP: '200' },
+  },
+});

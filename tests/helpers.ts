@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Fails the test on any console error or uncaught exception the page produces. */
+export function watchConsole(page: Page, allow: RegExp[] = []): () => void {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !allow.some((re) => re.test(msg.text()))) problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(`${err.name}: ${err.message}`));
+  return () => expect(problems, 'console errors').toEqual([]);
+}
+
+export const labels = {
+  en: { connect: 'Connect', close: 'Close', send: 'Send', message: 'Message', log: 'Event log', server: 'Server URL' },
+  vi: { connect: 'Kết nối', close: 'Đóng', send: 'Gửi', message: 'Tin nhắn', log: 'Nhật ký sự kiện', server: 'Địa chỉ server' },
+} as const;
