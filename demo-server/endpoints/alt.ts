@@ -1,0 +1,236 @@
+// HTTP endpoints for the "polling vs long-polling vs SSE vs WebSocket" lab, fed by the same kind of
+// simulated quotes as /ticker (`?hz=` 1–20, default 2). Every quote carries `seq` and the server time `t`.
+//   GET /alt/poll?since=SEQ       → 200, JSON array of the quotes newer than SEQ (at most FEED_HISTORY)
+//   GET /alt/long-poll?since=SEQ  → the same, but held until a newer quote exists; 204 after LONG_POLL_MS
+//   GET /alt/sse                  → text/event-stream, one event per quote, `id:` = seq (Last-Event-ID resumes)
+// Long polls and event streams are capped per address (MAX_CONNECTIONS_PER_IP) and in total (MAX_CONNECTIONS).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress, limitKey, Tally } from '../address.ts';
+import type { Config } from '../config.ts';
+import { intParam, isRejection, type Rejection } from '../endpoint.ts';
+import { BROADCAST_DROP_BYTES, BROADCAST_SKIP_BYTES, FEED_HISTORY, LONG_POLL_MS } from '../limits.ts';
+import { QuoteFeed } from '../quotes.ts';
+import { sendText } from '../static.ts';
+
+/** A feed stops ticking this long after its last poll, long poll or stream. */
+const FEED_IDLE_MS = 30_000;
+
+interface Waiter {
+  res: ServerResponse;
+  since: number;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+class HttpFeed {
+  readonly feed = new QuoteFeed();
+  /** The newest quotes as [seq, json], oldest first. */
+  readonly history: Array<[number, string]> = [];
+  readonly waiters = new Set<Waiter>();
+  readonly streams = new Set<ServerResponse>();
+  readonly hz: number;
+  lastUsed = 0;
+  #timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(hz: number) {
+    this.hz = hz;
+  }
+
+  /** Marks the feed as wanted, starting it (with a first quote right away) if it was idle. */
+  use(): void {
+    this.lastUsed = Date.now();
+    if (this.#timer) return;
+    this.#timer = setInterval(() => this.#tick(), 1000 / this.hz);
+    this.#tick();
+  }
+
+  get idle(): boolean {
+    return this.waiters.size === 0 && this.streams.size === 0 && Date.now() - this.lastUsed > FEED_IDLE_MS;
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  newerThan(since: number): string[] {
+    const out: string[] = [];
+    for (const [seq, json] of this.history) if (seq > since) out.push(json);
+    return out;
+  }
+
+  #tick(): void {
+    const quote = this.feed.next();
+    const json = JSON.stringify(quote);
+    this.history.push([quote.seq, json]);
+    if (this.history.length > FEED_HISTORY) this.history.shift();
+    for (const waiter of this.waiters) answerWaiter(this, waiter, `[${json}]`);
+    const event = `id: ${quote.seq}\ndata: ${json}\n\n`;
+    for (const res of this.streams) {
+      const queued = res.writableLength;
+      if (queued > BROADCAST_DROP_BYTES) res.destroy();
+      else if (queued <= BROADCAST_SKIP_BYTES) res.write(event);
+    }
+  }
+}
+
+function answerWaiter(feed: HttpFeed, waiter: Waiter, body: string): void {
+  clearTimeout(waiter.timer);
+  feed.waiters.delete(waiter);
+  sendJson(waiter.res, body);
+}
+
+function sendJson(res: ServerResponse, body: string): void {
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+export interface AltEndpoints {
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): void;
+  /** Open long polls and event streams. */
+  readonly streams: number;
+  /** Stops feeds that nobody has used for a while (call now and then). */
+  sweep(): void;
+  /** Ends every held request and stops every feed. */
+  stop(): void;
+}
+
+export function createAlt(config: Config): AltEndpoints {
+  const feeds = new Map<number, HttpFeed>();
+  const perAddress = new Tally();
+  let streams = 0;
+
+  function feedFor(query: URLSearchParams): HttpFeed | Rejection {
+    const hz = intParam(query, 'hz', 1, 20, 2);
+    if (isRejection(hz)) return hz;
+    let feed = feeds.get(hz);
+    if (!feed) {
+      feed = new HttpFeed(hz);
+      feeds.set(hz, feed);
+    }
+    feed.use();
+    return feed;
+  }
+
+  /** Counts a held request against the caps; false (after answering 429/503) when over. */
+  function hold(req: IncomingMessage, res: ServerResponse): boolean {
+    const key = limitKey(clientAddress(req, config.trustProxy));
+    if (streams >= config.maxConnections) {
+      sendText(res, 503, 'The server is full; try again later\n', { 'Retry-After': '10' });
+      return false;
+    }
+    if (config.maxConnectionsPerIp > 0 && perAddress.get(key) >= config.maxConnectionsPerIp) {
+      sendText(res, 429, `Too many open requests from your address (at most ${config.maxConnectionsPerIp})\n`, {
+        'Retry-After': '10',
+      });
+      return false;
+    }
+    streams++;
+    perAddress.add(key);
+    res.once('close', () => {
+      streams--;
+      perAddress.remove(key);
+    });
+    return true;
+  }
+
+  function poll(res: ServerResponse, feed: HttpFeed, since: number): void {
+    sendJson(res, `[${feed.newerThan(since).join(',')}]`);
+  }
+
+  function longPoll(req: IncomingMessage, res: ServerResponse, feed: HttpFeed, since: number): void {
+    const newer = feed.newerThan(since);
+    if (newer.length > 0) {
+      sendJson(res, `[${newer.join(',')}]`);
+      return;
+    }
+    if (!hold(req, res)) return;
+    const waiter: Waiter = {
+      res,
+      since,
+      timer: setTimeout(() => {
+        feed.waiters.delete(waiter);
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        res.end();
+      }, LONG_POLL_MS),
+    };
+    feed.waiters.add(waiter);
+    res.once('close', () => {
+      clearTimeout(waiter.timer);
+      feed.waiters.delete(waiter);
+    });
+  }
+
+  function eventStream(req: IncomingMessage, res: ServerResponse, feed: HttpFeed, query: URLSearchParams): void {
+    const lastEventId = req.headers['last-event-id'];
+    const resumeFrom = (Array.isArray(lastEventId) ? lastEventId[0] : lastEventId) ?? query.get('since');
+    let since = resumeFrom !== null && /^\d{1,15}$/.test(resumeFrom) ? Number(resumeFrom) : feed.feed.seq;
+    if (since > feed.feed.seq) since = 0;
+    if (!hold(req, res)) return;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no', // nginx: pass events through at once
+    });
+    res.write('retry: 2000\n\n');
+    for (const [seq, json] of feed.history) if (seq > since) res.write(`id: ${seq}\ndata: ${json}\n\n`);
+    feed.streams.add(res);
+    res.once('close', () => feed.streams.delete(res));
+  }
+
+  return {
+    get streams() {
+      return streams;
+    },
+    handle(req, res, url) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendText(res, 405, 'Method not allowed\n', { Allow: 'GET' });
+        return;
+      }
+      const route = url.pathname;
+      if (route !== '/alt/poll' && route !== '/alt/long-poll' && route !== '/alt/sse') {
+        sendText(res, 404, 'Not found. Try /alt/poll, /alt/long-poll or /alt/sse\n');
+        return;
+      }
+      const feed = feedFor(url.searchParams);
+      if (isRejection(feed)) {
+        sendText(res, feed.status, `${feed.reason}\n`);
+        return;
+      }
+      if (route === '/alt/sse') {
+        eventStream(req, res, feed, url.searchParams);
+        return;
+      }
+      let since = intParam(url.searchParams, 'since', 0, Number.MAX_SAFE_INTEGER, 0);
+      if (isRejection(since)) {
+        sendText(res, since.status, `${since.reason}\n`);
+        return;
+      }
+      // A `since` from the future comes from before a restart: start the client over.
+      if (since > feed.feed.seq) since = 0;
+      if (route === '/alt/poll') poll(res, feed, since);
+      else longPoll(req, res, feed, since);
+    },
+    sweep() {
+      // Stopped feeds stay in the map so their sequence numbers keep counting up for returning pollers.
+      for (const feed of feeds.values()) if (feed.idle) feed.stop();
+    },
+    stop() {
+      for (const feed of feeds.values()) {
+        feed.stop();
+        for (const waiter of feed.waiters) {
+          clearTimeout(waiter.timer);
+          waiter.res.writeHead(204, { 'Cache-Control': 'no-store' });
+          waiter.res.end();
+        }
+        feed.waiters.clear();
+        for (const res of feed.streams) res.end();
+        feed.streams.clear();
+      }
+      feeds.clear();
+    },
+  };
+}

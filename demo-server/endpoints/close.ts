@@ -1,0 +1,62 @@
+// /close?code=&reason=&after=&drop=1: the server ends the connection, so the reader can watch a
+// server-initiated close (or, with drop=1, a TCP connection cut without any close frame: 1006 in the
+// browser). Until then it echoes.
+import type { Client } from '../client.ts';
+import { intParam, isRejection, rejection, type Endpoint } from '../endpoint.ts';
+import { CLOSE_AFTER_MAX_MS } from '../limits.ts';
+import { openEcho } from './echo.ts';
+
+/** Codes a server may send that the lab offers: the common standard ones and the application range. */
+export function isAllowedCloseCode(code: number): boolean {
+  return code === 1000 || code === 1001 || code === 1008 || code === 1011 || (code >= 3000 && code <= 4999);
+}
+
+export function createClose(): Endpoint {
+  const timers = new Map<Client, ReturnType<typeof setTimeout>>();
+  return {
+    path: '/close',
+    protocols: [],
+    deflate: false,
+    rateLimited: true,
+    prepare(query) {
+      const code = intParam(query, 'code', 1000, 4999, 1000);
+      if (isRejection(code)) return code;
+      if (!isAllowedCloseCode(code)) {
+        return rejection(400, `?code= must be 1000, 1001, 1008, 1011 or 3000–4999 (got ${code})`);
+      }
+      const reason = query.get('reason') ?? '';
+      if (Buffer.byteLength(reason) > 123) {
+        return rejection(400, `?reason= must be at most 123 bytes of UTF-8 (got ${Buffer.byteLength(reason)})`);
+      }
+      const after = intParam(query, 'after', 0, CLOSE_AFTER_MAX_MS, 0);
+      if (isRejection(after)) return after;
+      const dropParam = query.get('drop');
+      if (dropParam !== null && dropParam !== '0' && dropParam !== '1') {
+        return rejection(400, `?drop= must be 1 (cut the TCP connection) or 0 (got "${dropParam.slice(0, 40)}")`);
+      }
+      const drop = dropParam === '1';
+      const act = (client: Client): void => {
+        timers.delete(client);
+        if (drop) {
+          client.problem = 'dropped on request';
+          client.terminate();
+        } else {
+          client.close(code, reason);
+        }
+      };
+      return (client) => {
+        openEcho(client);
+        if (after === 0) act(client);
+        else timers.set(client, setTimeout(act, after, client));
+      };
+    },
+    closed(client) {
+      clearTimeout(timers.get(client));
+      timers.delete(client);
+    },
+    stop() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

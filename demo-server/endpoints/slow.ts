@@ -1,0 +1,56 @@
+// /slow: reads on purpose at about SLOW_READ_BYTES per SLOW_PAUSE_MS (≈ 640 KiB/s) by pausing its socket,
+// so kernel buffers fill and then the browser's bufferedAmount visibly grows and drains.
+// Replies: after each read cycle in which messages arrived, {"type":"ack","bytes":n,"messages":m} with the
+// running totals of payload bytes and messages received. Not rate-limited by message count: the slow
+// reading itself caps what a client can make us process.
+import type { Client } from '../client.ts';
+import { deliver } from '../broadcast.ts';
+import type { Endpoint } from '../endpoint.ts';
+import { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../limits.ts';
+
+export function createSlow(): Endpoint {
+  const timers = new Map<Client, ReturnType<typeof setTimeout>>();
+  return {
+    path: '/slow',
+    protocols: [],
+    deflate: false,
+    rateLimited: false,
+    prepare() {
+      return (client) => {
+        let budget = SLOW_READ_BYTES;
+        let bytes = 0;
+        let messages = 0;
+        let acked = 0;
+        const cycle = (): void => {
+          timers.delete(client);
+          budget = SLOW_READ_BYTES;
+          if (bytes !== acked) {
+            acked = bytes;
+            deliver(client, JSON.stringify({ type: 'ack', bytes, messages }));
+          }
+          if (client.isPaused) client.resume();
+        };
+        client.socket.on('data', (chunk: Buffer) => {
+          // Bytes arriving prove the peer is alive even when its pong is queued behind megabytes of data.
+          client.alive = true;
+          budget -= chunk.length;
+          if (!timers.has(client)) timers.set(client, setTimeout(cycle, SLOW_PAUSE_MS));
+          if (budget <= 0 && !client.isPaused) client.pause();
+        });
+        client.on('message', (data: Buffer) => {
+          if (client.readyState !== 1) return;
+          bytes += data.length;
+          messages++;
+        });
+      };
+    },
+    closed(client) {
+      clearTimeout(timers.get(client));
+      timers.delete(client);
+    },
+    stop() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Fixed limits that are not configuration: each one bounds what a single client can make us hold.
+
+/** Largest HTTP header block (bytes); Node answers 431 above it. */
+export const MAX_HEADER_BYTES = 8 * 1024;
+
+/** Fragments per message; a message of thousands of tiny fragments costs far more than its bytes. */
+export const MAX_FRAGMENTS = 1024;
+
+/** A client that started a close handshake gets this long to finish it before its socket is destroyed. */
+export const CLOSE_TIMEOUT_MS = 5000;
+
+/** Broadcast (chat, ticker, inspector) skips a client with more than this queued for it… */
+export const BROADCAST_SKIP_BYTES = 64 * 1024;
+/** …and ends a client with more than this queued (a single large send can pass the skip mark). */
+export const BROADCAST_DROP_BYTES = 1024 * 1024;
+
+/** /echo stops reading from a client that does not read its echoes once this much is queued for it. */
+export const ECHO_HIGH_WATER_BYTES = 256 * 1024;
+
+/** Chat: the longest nickname and message text, in characters (code points). */
+export const NICK_MAX_CHARS = 24;
+export const CHAT_TEXT_MAX_CHARS = 500;
+
+/** /slow reads at most this many bytes, then pauses its socket (each pause far shorter than a heartbeat). */
+export const SLOW_READ_BYTES = 64 * 1024;
+export const SLOW_PAUSE_MS = 100;
+
+/** /close waits at most this long before closing. */
+export const CLOSE_AFTER_MAX_MS = 60_000;
+
+/** HTTP comparison lab: a long poll is answered 204 after this long without news. */
+export const LONG_POLL_MS = 25_000;
+/** Quotes each HTTP feed remembers for polling and for SSE reconnects (Last-Event-ID). */
+export const FEED_HISTORY = 100;
+
+/** Inspector: records kept per session while its inspector is away or not reading… */
+export const SESSION_MAX_RECORDS = 500;
+/** …how long a session outlives its last connection… */
+export const SESSION_IDLE_MS = 60_000;
+/** …and how many sessions may exist at once. */
+export const MAX_SESSIONS = 1000;
+/** Inspector: bytes of each payload shown. */
+export const TAP_PAYLOAD_BYTES = 256;

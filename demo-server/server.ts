@@ -1,0 +1,146 @@
+// The demo server: one HTTP server on one port serving the built site, /healthz, the /alt/… HTTP lab
+// endpoints, and the WebSocket endpoints (upgrades routed by path to one module each).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Config } from './config.ts';
+import type { Endpoint } from './endpoint.ts';
+import { createAlt } from './endpoints/alt.ts';
+import { createChat } from './endpoints/chat.ts';
+import { createClose } from './endpoints/close.ts';
+import { createEcho } from './endpoints/echo.ts';
+import { sendHealth, type DemoStats } from './endpoints/health.ts';
+import { createMisbehave } from './endpoints/misbehave.ts';
+import { createSlow } from './endpoints/slow.ts';
+import { createTicker } from './endpoints/ticker.ts';
+import { Hub } from './hub.ts';
+import { MAX_HEADER_BYTES } from './limits.ts';
+import { createLog } from './log.ts';
+import { createStatic, sendText } from './static.ts';
+import { createUpgradeHandler, type TapHooks } from './upgrade.ts';
+
+export type { DemoStats };
+
+export interface DemoServer {
+  server: Server;
+  /** Starts listening on config.host:config.port (port 0 = any free port). */
+  listen(): Promise<{ port: number; host: string }>;
+  /** Closes every WebSocket with 1001, ends held HTTP requests, stops listening. */
+  close(): Promise<void>;
+  stats(): DemoStats;
+}
+
+/** Something that adds an endpoint and a tap (the inspector), kept apart so the server runs without it. */
+export interface Inspector {
+  endpoint: Endpoint;
+  hooks: TapHooks;
+  readonly sessions: number;
+  sweep(): void;
+  stop(): void;
+}
+
+export interface DemoServerOptions {
+  /** Where log lines go (default: stdout when config.log is on). */
+  logLine?: (line: string) => void;
+  inspector?: Inspector | null;
+}
+
+/** Milliseconds a graceful close waits for clients to answer the 1001 before cutting them. */
+const CLOSE_GRACE_MS = 3000;
+
+export function createDemoServer(config: Config, options: DemoServerOptions = {}): DemoServer {
+  const log = createLog(config.log, options.logLine);
+  const hub = new Hub(config, log);
+  const inspector = options.inspector ?? null;
+  const endpoints: Endpoint[] = [
+    createEcho('/echo'),
+    createEcho('/echo-deflate'),
+    createTicker(),
+    createChat(),
+    createSlow(),
+    createClose(),
+    createMisbehave(),
+  ];
+  if (inspector) endpoints.push(inspector.endpoint);
+  const byPath = new Map(endpoints.map((endpoint) => [endpoint.path, endpoint]));
+  const alt = createAlt(config);
+  const site = createStatic(config.siteDir);
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      sendText(res, 400, 'Malformed request target\n');
+      return;
+    }
+    const endpoint = byPath.get(url.pathname);
+    if (endpoint) {
+      const body =
+        `${url.pathname} is a WebSocket endpoint: open it with new WebSocket("ws://…${url.pathname}"), ` +
+        'not with a plain HTTP request.\n';
+      sendText(res, 426, body, { Upgrade: 'websocket', Connection: 'Upgrade' });
+    } else if (url.pathname === '/healthz') {
+      sendHealth(res, stats());
+    } else if (url.pathname.startsWith('/alt/')) {
+      alt.handle(req, res, url);
+    } else {
+      site(req, res, url);
+    }
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      maxHeaderSize: MAX_HEADER_BYTES,
+      // How often Node enforces the two timeouts above (its default, 30 s, lets slowloris linger).
+      connectionsCheckingInterval: Math.min(1000, Math.ceil(config.headersTimeoutMs / 4)),
+      keepAliveTimeout: 5000,
+    },
+    onRequest,
+  );
+  server.on('upgrade', createUpgradeHandler(hub, byPath, inspector?.hooks ?? null));
+  hub.onHeartbeat.add(() => alt.sweep());
+  if (inspector) hub.onHeartbeat.add(() => inspector.sweep());
+
+  function stats(): DemoStats {
+    return {
+      connections: hub.clients.size,
+      endpoints: Object.fromEntries(hub.perEndpoint),
+      streams: alt.streams,
+      sessions: inspector?.sessions ?? 0,
+    };
+  }
+
+  let closing: Promise<void> | null = null;
+
+  return {
+    server,
+    stats,
+    listen() {
+      return new Promise((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        server.once('error', onError);
+        server.listen(config.port, config.host, () => {
+          server.off('error', onError);
+          const address = server.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          hub.startHeartbeat();
+          resolve({ port, host: config.host });
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        hub.closing = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const endpoint of endpoints) endpoint.stop?.();
+        alt.stop();
+        inspector?.stop();
+        await hub.closeAll(CLOSE_GRACE_MS);
+        server.closeAllConnections();
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}

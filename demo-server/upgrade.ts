@@ -1,0 +1,161 @@
+// The WebSocket handshake: checks in the order RFC 6455 §4.2 reads them, then our limits, then hands the
+// socket to ws. Every refusal is an HTTP response with a status and a one-line plain-text reason.
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { clientAddress, limitKey } from './address.ts';
+import { Client } from './client.ts';
+import { isRejection, rejection, type Endpoint, type Opener, type Rejection } from './endpoint.ts';
+import type { Hub } from './hub.ts';
+import { CLOSE_TIMEOUT_MS, MAX_FRAGMENTS } from './limits.ts';
+import { printable } from './log.ts';
+import { isOriginAllowed } from './origin.ts';
+
+/** Sec-WebSocket-Key: base64 of 16 bytes (§4.1). */
+const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
+/** A subprotocol name is an HTTP token (RFC 7230 §3.2.6). */
+const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Lets the inspector tap a connection that carries `?session=`. */
+export interface TapHooks {
+  /** Reads `?session=`: null when absent, a Rejection when malformed or when no session can be kept. */
+  check(query: URLSearchParams, endpoint: Endpoint, address: string): Rejection | null;
+  /** ws is about to write the 101 response with these header lines. */
+  responseHeaders(req: IncomingMessage, lines: string[]): void;
+  /** The connection is open: start tapping (before any frame is read). */
+  attach(client: Client, req: IncomingMessage, query: URLSearchParams): void;
+}
+
+/** Writes an HTTP error response on a socket that asked to upgrade, then closes it. */
+export function refuse(socket: Duplex, refusal: Rejection): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = `${refusal.reason}\n`;
+  const lines = [
+    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
+    'Connection: close',
+    'Content-Type: text/plain; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    ...Object.entries(refusal.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.once('finish', () => socket.destroy());
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
+/** Parses Sec-WebSocket-Protocol; null when malformed (empty item, non-token, duplicate). */
+function parseProtocols(header: string | undefined): string[] | null {
+  if (header === undefined) return [];
+  const names = header.split(',').map((name) => name.trim());
+  if (names.some((name) => !tokenPattern.test(name)) || new Set(names).size !== names.length) return null;
+  return names;
+}
+
+export function createUpgradeHandler(
+  hub: Hub,
+  endpoints: ReadonlyMap<string, Endpoint>,
+  tap: TapHooks | null,
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  const { config } = hub;
+  const chosenProtocol = new WeakMap<IncomingMessage, string>();
+  const options = {
+    noServer: true,
+    clientTracking: false,
+    WebSocket: Client,
+    maxPayload: config.maxPayload,
+    maxFragments: MAX_FRAGMENTS,
+    closeTimeout: CLOSE_TIMEOUT_MS,
+    // Offers were checked before handleUpgrade; this only reports the choice made there.
+    handleProtocols: (_offered: Set<string>, req: IncomingMessage) => chosenProtocol.get(req) ?? false,
+  };
+  const plain = new WebSocketServer<typeof Client>({ ...options, perMessageDeflate: false });
+  const deflate = new WebSocketServer<typeof Client>({
+    ...options,
+    perMessageDeflate: { threshold: 0, serverNoContextTakeover: false, clientNoContextTakeover: false },
+  });
+  if (tap) {
+    const onHeaders = (lines: string[], req: IncomingMessage) => tap.responseHeaders(req, lines);
+    plain.on('headers', onHeaders);
+    deflate.on('headers', onHeaders);
+  }
+
+  /** Everything that can refuse the handshake, in order; returns what to do once it succeeds. */
+  function admit(req: IncomingMessage, endpoint: Endpoint | undefined, query: URLSearchParams, address: string, key: string): Rejection | Opener {
+    if (!endpoint) return rejection(404, 'No WebSocket endpoint here. Try /echo, /echo-deflate, /ticker, /chat, /slow, /close, /misbehave or /inspect');
+    if (req.method !== 'GET') return rejection(405, 'A WebSocket handshake must be a GET request', { Allow: 'GET' });
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket') return rejection(400, 'The Upgrade header must be "websocket"');
+    const wsKey = req.headers['sec-websocket-key'];
+    if (wsKey === undefined || !keyPattern.test(wsKey)) {
+      return rejection(400, 'Sec-WebSocket-Key must be 16 random bytes in base64 (24 characters)');
+    }
+    if (req.headers['sec-websocket-version'] !== '13') {
+      return rejection(426, 'Unsupported Sec-WebSocket-Version: this server speaks version 13', {
+        'Sec-WebSocket-Version': '13',
+      });
+    }
+    if (!isOriginAllowed(config.allowedOrigins, req.headers.origin, req.headers.host)) {
+      return rejection(403, `Origin ${printable(req.headers.origin ?? '', 100)} is not allowed (see ALLOWED_ORIGINS)`);
+    }
+    if (hub.closing) return rejection(503, 'The server is shutting down');
+    if (hub.clients.size >= config.maxConnections) {
+      return rejection(503, 'The server is full; try again later', { 'Retry-After': '10' });
+    }
+    if (config.maxConnectionsPerIp > 0 && hub.perAddress.get(key) >= config.maxConnectionsPerIp) {
+      return rejection(429, `Too many connections from your address (at most ${config.maxConnectionsPerIp})`, {
+        'Retry-After': '10',
+      });
+    }
+    const opener = endpoint.prepare(query);
+    if (isRejection(opener)) return opener;
+
+    const offered = parseProtocols(req.headers['sec-websocket-protocol']);
+    if (offered === null) return rejection(400, 'Sec-WebSocket-Protocol must be a comma list of distinct tokens');
+    if (offered.length > 0) {
+      const chosen = offered.find((name) => endpoint.protocols.includes(name));
+      // Browsers fail a connection that offered protocols and got none back, so say why here instead.
+      if (chosen === undefined) {
+        const known = endpoint.protocols.length > 0 ? `speaks only ${endpoint.protocols.join(', ')}` : 'speaks no subprotocol';
+        return rejection(400, `Unsupported subprotocol: ${endpoint.path} ${known}`);
+      }
+      chosenProtocol.set(req, chosen);
+    }
+    if (tap) {
+      const refusal = tap.check(query, endpoint, key);
+      if (refusal) return refusal;
+    }
+    return opener;
+  }
+
+  return function onUpgrade(req, socket, head) {
+    socket.on('error', destroyOnError);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      refuse(socket, rejection(400, 'Malformed request target'));
+      return;
+    }
+    const endpoint = endpoints.get(url.pathname);
+    const address = clientAddress(req, config.trustProxy);
+    const key = limitKey(address);
+    const outcome = admit(req, endpoint, url.searchParams, address, key);
+    if (isRejection(outcome)) {
+      hub.log.line(`refuse ${outcome.status} ${printable(url.pathname, 40)} ${address} ${outcome.reason}`);
+      refuse(socket, outcome);
+      return;
+    }
+    const server = endpoint!.deflate ? deflate : plain;
+    server.handleUpgrade(req, socket, head, (client) => {
+      socket.removeListener('error', destroyOnError);
+      hub.add(client, endpoint!, address, key, socket);
+      if (tap && url.searchParams.has('session')) tap.attach(client, req, url.searchParams);
+      outcome(client);
+    });
+  };
+}
