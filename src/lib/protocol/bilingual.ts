@@ -3,3 +3,11 @@
 
 /** A sentence or two for the reader, in English and in Vietnamese. */
 export type Bilingual = { en: string; vi: string };
+
+const numberEn = new Intl.NumberFormat('en-US');
+const numberVi = new Intl.NumberFormat('vi-VN');
+
+/** A number as each language writes it: 65,536 in English, 65.536 in Vietnamese. */
+export function formatNumber(n: number): Bilingual {
+  return { en: numberEn.format(n), vi: numberVi.format(n) };
+}

@@ -43,7 +43,7 @@ export const CLOSE_CODES: readonly CloseCodeInfo[] = [
     code: 1002,
     name: 'Protocol Error',
     en: 'The endpoint received something that breaks the WebSocket protocol, such as a reserved opcode or an unmasked client frame.',
-    vi: 'Bên nhận gặp dữ liệu vi phạm giao thức WebSocket, chẳng hạn một opcode dành riêng hoặc một khung từ client không áp mặt nạ.',
+    vi: 'Bên nhận gặp dữ liệu vi phạm giao thức WebSocket, chẳng hạn một opcode dành riêng hoặc một khung từ client không có mặt nạ.',
     onWire: true,
     canSendFromBrowser: false,
     rule: RFC,

@@ -3,6 +3,7 @@
 // bitLength and highlight bytes from byteStart/byteEnd; nothing here knows about the DOM.
 
 import type { Bilingual } from './bilingual.ts';
+import { formatNumber } from './bilingual.ts';
 import { opcodeInfo } from './opcodes.ts';
 import { toHex } from './hex.ts';
 
@@ -128,9 +129,7 @@ function readBits(bytes: Uint8Array, bitStart: number, bitLength: number): { val
   return { value, bits };
 }
 
-const fmtEn = new Intl.NumberFormat('en-US');
-const fmtVi = new Intl.NumberFormat('vi-VN');
-const bytesEn = (n: number): string => `${fmtEn.format(n)} ${n === 1 ? 'byte' : 'bytes'}`;
+const bytesEn = (n: number): string => `${formatNumber(n).en} ${n === 1 ? 'byte' : 'bytes'}`;
 
 function meaningOf(name: HeaderFieldName, value: number, bytes: Uint8Array, byteStart: number): Bilingual {
   switch (name) {
@@ -182,7 +181,7 @@ function meaningOf(name: HeaderFieldName, value: number, bytes: Uint8Array, byte
     case 'extendedPayloadLength16':
       return {
         en: `The payload is ${bytesEn(value)}.`,
-        vi: `Payload dài ${fmtVi.format(value)} byte.`,
+        vi: `Payload dài ${formatNumber(value).vi} byte.`,
       };
     case 'extendedPayloadLength64':
       if (bytes[byteStart] & 0x80) {
@@ -193,7 +192,7 @@ function meaningOf(name: HeaderFieldName, value: number, bytes: Uint8Array, byte
       }
       return {
         en: `The payload is ${bytesEn(value)}.`,
-        vi: `Payload dài ${fmtVi.format(value)} byte.`,
+        vi: `Payload dài ${formatNumber(value).vi} byte.`,
       };
     case 'maskingKey': {
       const key = toHex(bytes.subarray(byteStart, byteStart + 4));

@@ -25,7 +25,7 @@ export function fromHex(text: string): FromHexResult {
     const body = /^0x/i.test(group) ? group.slice(2) : group;
     const bad = body.search(/[^0-9a-f]/i);
     if (bad !== -1) {
-      const char = body[bad];
+      const char = [...body.slice(bad)][0]; // a whole code point, even for an emoji
       return {
         error: {
           en: `“${char}” is not a hex digit (in “${group}”). Use 0–9 and a–f, optionally with spaces or 0x.`,

@@ -110,6 +110,6 @@ export function decodeUtf8Lossy(bytes: Uint8Array): string {
 const encoder = new TextEncoder();
 
 /** UTF-8 bytes of a string. */
-export function encodeUtf8(text: string): Uint8Array {
+export function encodeUtf8(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }
