@@ -1,0 +1,227 @@
+// The records the demo server's tap streams on /inspect?session=ID (DESIGN.md, "Demo server contract"),
+// and a parser that checks each one before a view trusts it: a record is data from the network, so a
+// malformed one is reported and skipped, never rendered half-way.
+
+import { fromHex } from '../protocol/index.ts';
+
+/** One header line as it was on the wire: name in its original case, value untouched. */
+export type HeaderLine = [name: string, value: string];
+
+export type HandshakeRecord = {
+  kind: 'handshake';
+  /** Milliseconds on the server's clock, when the server sent it. */
+  t?: number;
+  request: { method: string; path: string; headers: HeaderLine[] };
+  response: { status: number; statusText?: string; headers: HeaderLine[] };
+};
+
+export type FrameRecord = {
+  kind: 'frame';
+  /** Who sent the frame: the browser ('client') or the demo server ('server'). */
+  dir: 'client' | 'server';
+  /** Milliseconds on the server's clock when the tap saw the frame. */
+  t: number;
+  fin: boolean;
+  rsv: [boolean, boolean, boolean];
+  opcode: number;
+  masked: boolean;
+  /** The 4-byte masking key as 8 hex digits, or null when MASK is 0. */
+  maskKey: string | null;
+  /** The payload length the header declares. */
+  length: number;
+  /** The header bytes exactly as on the wire (2 to 14 bytes), masking key included. */
+  headerHex: string;
+  /** The first 256 bytes of the payload, unmasked (what the application receives). */
+  payloadHex: string;
+  /** The payload as text for frames of a text message, when it is whole valid UTF-8; otherwise null. */
+  text: string | null;
+};
+
+/** The tap had to leave records out (the inspector could not keep up): how many, so the view can say so. */
+export type DroppedRecord = {
+  kind: 'dropped';
+  count: number;
+  t?: number;
+};
+
+export type InspectRecord = HandshakeRecord | FrameRecord | DroppedRecord;
+
+export type ParseResult = { record: InspectRecord } | { error: string };
+
+// Plain English: these explain to a developer why the server's output was refused; the view shows a
+// translated summary ("N malformed records were ignored").
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function hexBytes(value: unknown, field: string): { bytes: Uint8Array } | { error: string } {
+  if (typeof value !== 'string') return { error: `${field} must be a hex string` };
+  const parsed = fromHex(value);
+  if ('error' in parsed) return { error: `${field}: ${parsed.error.en}` };
+  return parsed;
+}
+
+/**
+ * Header lines arrive either as pairs (`[["Host","x"],…]`, order and case kept) or as an object
+ * (`{"host":"x"}`, as Node's req.headers); both become pairs. Anything else is malformed.
+ */
+function parseHeaders(value: unknown, where: string): HeaderLine[] | string {
+  const lines: HeaderLine[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && typeof item[1] === 'string') {
+        lines.push([item[0], item[1]]);
+      } else if (isObject(item) && typeof item.name === 'string' && typeof item.value === 'string') {
+        lines.push([item.name, item.value]);
+      } else {
+        return `${where}.headers must hold [name, value] string pairs`;
+      }
+    }
+    return lines;
+  }
+  if (isObject(value)) {
+    for (const [name, v] of Object.entries(value)) {
+      if (typeof v === 'string') lines.push([name, v]);
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) for (const x of v) lines.push([name, x]);
+      else return `${where}.headers["${name}"] must be a string`;
+    }
+    return lines;
+  }
+  return `${where}.headers is missing`;
+}
+
+function parseHandshake(raw: Record<string, unknown>): ParseResult {
+  const { request, response } = raw;
+  if (!isObject(request) || !isObject(response)) return { error: 'a handshake record needs request and response objects' };
+  if (typeof request.method !== 'string' || typeof request.path !== 'string') {
+    return { error: 'request.method and request.path must be strings' };
+  }
+  const status = response.status;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+    return { error: 'response.status must be an HTTP status code' };
+  }
+  if (response.statusText !== undefined && typeof response.statusText !== 'string') {
+    return { error: 'response.statusText must be a string' };
+  }
+  const requestHeaders = parseHeaders(request.headers, 'request');
+  if (typeof requestHeaders === 'string') return { error: requestHeaders };
+  const responseHeaders = parseHeaders(response.headers, 'response');
+  if (typeof responseHeaders === 'string') return { error: responseHeaders };
+  if (raw.t !== undefined && !isTime(raw.t)) return { error: 't must be a time in milliseconds' };
+  const record: HandshakeRecord = {
+    kind: 'handshake',
+    request: { method: request.method, path: request.path, headers: requestHeaders },
+    response: { status, headers: responseHeaders },
+  };
+  if (typeof response.statusText === 'string') record.response.statusText = response.statusText;
+  if (raw.t !== undefined) record.t = raw.t as number;
+  return { record };
+}
+
+function parseFrame(raw: Record<string, unknown>): ParseResult {
+  const { dir, t, fin, rsv, opcode, masked, maskKey, length, text } = raw;
+  if (dir !== 'client' && dir !== 'server') return { error: 'dir must be "client" or "server"' };
+  if (!isTime(t)) return { error: 't must be a time in milliseconds' };
+  if (typeof fin !== 'boolean' || typeof masked !== 'boolean') return { error: 'fin and masked must be booleans' };
+  if (!Array.isArray(rsv) || rsv.length !== 3 || !rsv.every((b) => typeof b === 'boolean')) {
+    return { error: 'rsv must be three booleans' };
+  }
+  if (typeof opcode !== 'number' || !Number.isInteger(opcode) || opcode < 0 || opcode > 15) {
+    return { error: 'opcode must be an integer from 0 to 15' };
+  }
+  if (!isCount(length)) return { error: 'length must be a non-negative integer' };
+  if (text !== null && typeof text !== 'string') return { error: 'text must be a string or null' };
+
+  const header = hexBytes(raw.headerHex, 'headerHex');
+  if ('error' in header) return header;
+  const payload = hexBytes(raw.payloadHex, 'payloadHex');
+  if ('error' in payload) return payload;
+  if (payload.bytes.length > length) return { error: 'payloadHex holds more bytes than length declares' };
+
+  let key: string | null = null;
+  if (masked) {
+    const keyBytes = hexBytes(maskKey, 'maskKey');
+    if ('error' in keyBytes) return keyBytes;
+    if (keyBytes.bytes.length !== 4) return { error: 'maskKey must be 4 bytes' };
+    key = toPlainHex(keyBytes.bytes);
+  } else if (maskKey !== null && maskKey !== undefined) {
+    return { error: 'maskKey must be null when masked is false' };
+  }
+
+  // The header must say what the other fields say, or a bit diagram drawn from it would contradict them.
+  const h = header.bytes;
+  const lengthBytes = h.length >= 2 ? ((h[1] & 0x7f) === 126 ? 2 : (h[1] & 0x7f) === 127 ? 8 : 0) : 0;
+  const expectedLength = 2 + lengthBytes + (masked ? 4 : 0);
+  if (h.length !== expectedLength) return { error: `headerHex must be ${expectedLength} bytes for this frame` };
+  const agrees =
+    ((h[0] & 0x80) !== 0) === fin &&
+    ((h[0] & 0x40) !== 0) === rsv[0] &&
+    ((h[0] & 0x20) !== 0) === rsv[1] &&
+    ((h[0] & 0x10) !== 0) === rsv[2] &&
+    (h[0] & 0x0f) === opcode &&
+    ((h[1] & 0x80) !== 0) === masked &&
+    (!masked || toPlainHex(h.subarray(expectedLength - 4)) === key);
+  if (!agrees) return { error: 'headerHex disagrees with fin, rsv, opcode, masked or maskKey' };
+
+  const record: FrameRecord = {
+    kind: 'frame',
+    dir,
+    t,
+    fin,
+    rsv: [rsv[0], rsv[1], rsv[2]],
+    opcode,
+    masked,
+    maskKey: key,
+    length,
+    headerHex: toPlainHex(h),
+    payloadHex: toPlainHex(payload.bytes),
+    text: text as string | null,
+  };
+  return { record };
+}
+
+function toPlainHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Checks one record (already parsed from JSON). Unknown kinds are errors too: the view cannot show them. */
+export function parseRecord(value: unknown): ParseResult {
+  if (!isObject(value)) return { error: 'a record must be a JSON object' };
+  switch (value.kind) {
+    case 'handshake':
+      return parseHandshake(value);
+    case 'frame':
+      return parseFrame(value);
+    case 'dropped': {
+      if (!isCount(value.count) || value.count === 0) return { error: 'dropped.count must be a positive integer' };
+      if (value.t !== undefined && !isTime(value.t)) return { error: 't must be a time in milliseconds' };
+      const record: DroppedRecord = { kind: 'dropped', count: value.count };
+      if (value.t !== undefined) record.t = value.t as number;
+      return { record };
+    }
+    default:
+      return { error: `unknown record kind ${JSON.stringify(value.kind)}` };
+  }
+}
+
+/** Parses one WebSocket message from /inspect: a record, or an array of records sent together. */
+export function parseRecordMessage(data: unknown): ParseResult[] {
+  if (typeof data !== 'string') return [{ error: 'records arrive as text messages' }];
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return [{ error: 'not JSON' }];
+  }
+  return Array.isArray(value) ? value.map(parseRecord) : [parseRecord(value)];
+}
+
+/** The frame's bytes as the codec wants them: the header, then the (first bytes of the) unmasked payload. */
+export function frameRecordBytes(record: FrameRecord): { header: Uint8Array; payload: Uint8Array; maskKey: Uint8Array | null } {
+  const header = (fromHex(record.headerHex) as { bytes: Uint8Array }).bytes;
+  const payload = (fromHex(record.payloadHex) as { bytes: Uint8Array }).bytes;
+  const maskKey = record.maskKey ? (fromHex(record.maskKey) as { bytes: Uint8Array }).bytes : null;
+  return { header, payload, maskKey };
+}
