@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { labels, watchConsole } from './helpers.ts';
+import { labels, openLab, watchConsole } from './helpers.ts';
 
 for (const lang of ['en', 'vi'] as const) {
   const l = labels[lang];
@@ -7,7 +7,7 @@ for (const lang of ['en', 'vi'] as const) {
   test(`${lang}: connect, echo "xin chào", close cleanly`, async ({ page }) => {
     const noErrors = watchConsole(page);
     await page.goto(`/${lang}/what-is-websocket/`);
-    const lab = page.locator('#connection-lab');
+    const lab = await openLab(page, '#connection-lab');
     const state = lab.getByTestId('ready-state');
     const log = lab.getByRole('log', { name: l.log });
 
@@ -31,7 +31,7 @@ for (const lang of ['en', 'vi'] as const) {
     // The refused connection itself is logged by Chromium as a console error; that is the point of the test.
     const noErrors = watchConsole(page, [/WebSocket connection to .* failed/]);
     await page.goto(`/${lang}/what-is-websocket/`);
-    const lab = page.locator('#connection-lab');
+    const lab = await openLab(page, '#connection-lab');
     await lab.getByRole('textbox', { name: l.server }).fill('ws://127.0.0.1:9/echo');
     await lab.getByRole('button', { name: l.connect, exact: true }).click();
     await expect(lab.getByTestId('ready-state')).toContainText('3 CLOSED');
@@ -44,7 +44,7 @@ for (const lang of ['en', 'vi'] as const) {
 
   test(`${lang}: a URL that is not a WebSocket URL gets a clear message`, async ({ page }) => {
     await page.goto(`/${lang}/what-is-websocket/`);
-    const lab = page.locator('#connection-lab');
+    const lab = await openLab(page, '#connection-lab');
     await lab.getByRole('textbox', { name: l.server }).fill('ftp://example');
     await lab.getByRole('button', { name: l.connect, exact: true }).click();
     await expect(lab.getByRole('alert')).toContainText('ftp://example');

@@ -14,3 +14,11 @@ export const labels = {
   en: { connect: 'Connect', close: 'Close', send: 'Send', message: 'Message', log: 'Event log', server: 'Server URL' },
   vi: { connect: 'Kết nối', close: 'Đóng', send: 'Gửi', message: 'Tin nhắn', log: 'Nhật ký sự kiện', server: 'Địa chỉ server' },
 } as const;
+
+/** Scrolls a lab into view (islands hydrate with client:visible) and waits until its controls are live. */
+export async function openLab(page: Page, selector: string) {
+  const lab = page.locator(selector);
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab.locator('astro-island[ssr]')).toHaveCount(0);
+  return lab;
+}

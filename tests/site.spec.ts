@@ -91,7 +91,9 @@ test('search finds lessons in the reader’s language', async ({ page }) => {
 test('code blocks get a copy button', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/en/what-is-websocket/');
-  const button = page.getByRole('button', { name: 'Copy' }).first();
+  // Located through its code block: once clicked, its accessible name changes to "Copied".
+  const button = page.locator('.code-block').first().getByRole('button');
+  await expect(button).toHaveText('Copy');
   await button.click();
   await expect(button).toHaveText('Copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
