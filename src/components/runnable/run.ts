@@ -1,0 +1,115 @@
+// The Run island for every <Runnable> on the page: runs the example in a sandboxed iframe and shows what
+// it logs. Kept tiny on purpose; the editor is a separate chunk, imported only when the reader edits.
+import { buildSrcdoc, isSandboxMessage, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
+import { initialServerBase } from '../../playgrounds/shared/server.ts';
+
+type Editor = { readonly value: string; setValue(code: string): void; focus(): void };
+
+const MAX_LINES = 500;
+const runs = new Map<Window, (message: SandboxMessage) => void>();
+
+// One listener for all examples: a message counts only if it comes from the frame a run created.
+addEventListener('message', (event) => {
+  const deliver = event.source && runs.get(event.source as Window);
+  if (deliver && event.origin === 'null') deliver(event.data);
+});
+
+function setup(figure: HTMLElement): void {
+  const s: Record<string, string> = JSON.parse(figure.dataset.strings ?? '{}');
+  const fill = (key: string, values: Record<string, string | number>) =>
+    (s[key] ?? key).replace(/\{(\w+)\}/g, (w, n: string) => String(values[n] ?? w));
+  const original = figure.dataset.code ?? '';
+  const file = `${figure.dataset.example}.js`;
+  const $ = <T extends HTMLElement>(selector: string) => figure.querySelector<T>(selector)!;
+  const [runButton, stopButton, editButton, resetButton] = ['run', 'stop', 'edit', 'reset'].map((a) =>
+    $<HTMLButtonElement>(`[data-act="${a}"]`),
+  );
+  const output = $<HTMLOListElement>('.runnable-console');
+  const status = $<HTMLElement>('.runnable-status');
+  const serverLabel = $<HTMLElement>('.runnable-server-value');
+  let frame: HTMLIFrameElement | null = null;
+  let editor: Editor | null = null;
+  let lines = 0;
+
+  const print = (level: string, text: string) => {
+    if (lines === MAX_LINES) text = fill('run.truncated', { n: MAX_LINES });
+    if (lines++ > MAX_LINES) return;
+    const li = document.createElement('li');
+    li.className = level;
+    li.textContent = text;
+    output.append(li);
+    output.scrollTop = output.scrollHeight;
+  };
+
+  const stop = (announce: boolean) => {
+    if (!frame) return;
+    if (frame.contentWindow) runs.delete(frame.contentWindow);
+    frame.remove(); // the frame's document goes away, and with it its sockets
+    frame = null;
+    stopButton.disabled = true;
+    status.textContent = announce ? s['run.stopped']! : '';
+  };
+
+  const run = () => {
+    stop(false);
+    output.replaceChildren();
+    lines = 0;
+    const server = initialServerBase();
+    serverLabel.textContent = server;
+    const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.className = 'runnable-frame';
+    iframe.title = s['run.frame']!;
+    iframe.tabIndex = -1;
+    iframe.setAttribute('aria-hidden', 'true');
+    iframe.srcdoc = buildSrcdoc({
+      code: editor ? editor.value : original,
+      server,
+      token,
+      parentOrigin: location.origin === 'null' ? '*' : location.origin,
+      file,
+    });
+    figure.append(iframe);
+    frame = iframe;
+    runs.set(iframe.contentWindow!, (data) => {
+      if (!isSandboxMessage(data, token)) return;
+      const where = data.line ? ` ${fill('run.line', { line: data.line })}` : '';
+      if (data.level === 'uncaught') print('uncaught', fill('run.uncaught', { error: data.text }) + where);
+      else if (data.level === 'rejection') print('uncaught', fill('run.rejection', { error: data.text }));
+      else print(data.level, data.text);
+    });
+    stopButton.disabled = false;
+    status.textContent = s['run.running']!;
+  };
+
+  runButton.addEventListener('click', run);
+  stopButton.addEventListener('click', () => stop(true));
+  resetButton.addEventListener('click', () => {
+    editor?.setValue(original);
+    resetButton.disabled = true;
+    editor?.focus();
+  });
+  editButton.addEventListener('click', async () => {
+    editButton.disabled = true;
+    try {
+      const { createEditor } = await import('./editor.ts');
+      editor = createEditor($('.runnable-code'), original, {
+        label: fill('run.editorLabel', { file }),
+        onRun: run,
+        onChange: (code) => (resetButton.disabled = code === original),
+      });
+      editButton.hidden = true;
+      resetButton.hidden = false;
+      editor.focus();
+    } catch {
+      editButton.disabled = false;
+      status.textContent = s['run.editorFailed']!;
+    }
+  });
+
+  serverLabel.textContent = initialServerBase();
+  runButton.disabled = editButton.disabled = false;
+}
+
+for (const figure of document.querySelectorAll<HTMLElement>('figure.runnable')) setup(figure);
