@@ -46,7 +46,7 @@ export const settings: readonly Setting[] = [
   { name: 'MESSAGES_PER_SECOND', fallback: '50', help: 'messages per connection per second, 1008 above (0 = no limit)' },
   { name: 'HEARTBEAT_MS', fallback: '30000', help: 'ping interval; no pong by the next ping ends the connection' },
   { name: 'TRUST_PROXY', fallback: 'off', help: 'take the client address from X-Forwarded-For (on/off)' },
-  { name: 'LOG', fallback: 'on', help: 'one line per connection on stdout (on/off)' },
+  { name: 'LOG_LEVEL', fallback: 'info', help: 'info: one line per connection on stdout; silent: none' },
   { name: 'HEADERS_TIMEOUT_MS', fallback: '10000', help: 'time allowed for a request’s headers' },
   { name: 'REQUEST_TIMEOUT_MS', fallback: '15000', help: 'time allowed for a whole request' },
 ];
@@ -74,7 +74,7 @@ export function usage(): string {
 }
 
 const flagNames = new Map(settings.map((s) => [`--${s.name.toLowerCase().replaceAll('_', '-')}`, s.name]));
-const booleanSettings = new Set(['TRUST_PROXY', 'LOG']);
+const booleanSettings = new Set(['TRUST_PROXY']);
 
 /** Turns `--site-dir dist`, `--port=9000` and a bare `--trust-proxy` into SETTING → value. */
 function parseFlags(argv: readonly string[], problems: string[]): Map<string, string> {
@@ -119,6 +119,14 @@ function boolean(name: string, raw: string, problems: string[]): boolean {
   return false;
 }
 
+function logLevel(raw: string, problems: string[]): boolean {
+  const text = raw.trim().toLowerCase();
+  if (text === 'info') return true;
+  if (text === 'silent') return false;
+  problems.push(`LOG_LEVEL must be info or silent (got "${raw}")`);
+  return true;
+}
+
 /**
  * Reads the configuration from `env` (e.g. `process.env`) and `argv` (the arguments after the script).
  * Throws a ConfigError naming every bad value at once.
@@ -155,7 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     messagesPerSecond: integer('MESSAGES_PER_SECOND', get('MESSAGES_PER_SECOND'), 0, 1_000_000_000, problems),
     heartbeatMs: integer('HEARTBEAT_MS', get('HEARTBEAT_MS'), 100, 3_600_000, problems),
     trustProxy: boolean('TRUST_PROXY', get('TRUST_PROXY'), problems),
-    log: boolean('LOG', get('LOG'), problems),
+    log: logLevel(get('LOG_LEVEL'), problems),
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', get('HEADERS_TIMEOUT_MS'), 100, 600_000, problems),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', get('REQUEST_TIMEOUT_MS'), 100, 600_000, problems),
   };

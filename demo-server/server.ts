@@ -77,7 +77,8 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
       const body =
         `${url.pathname} is a WebSocket endpoint: open it with new WebSocket("ws://…${url.pathname}"), ` +
         'not with a plain HTTP request.\n';
-      sendText(res, 426, body, { Upgrade: 'websocket', Connection: 'Upgrade' });
+      // RFC 9110 §15.5.22: a 426 names the protocol to switch to (and `upgrade` is hop-by-hop).
+      sendText(res, 426, body, { Upgrade: 'websocket', Connection: 'Upgrade, close' });
     } else if (url.pathname === '/healthz') {
       sendHealth(res, stats());
     } else if (url.pathname.startsWith('/alt/')) {
