@@ -168,4 +168,33 @@ describe('ConnectionModel', () => {
     expect(log).toHaveLength(10);
     expect(log.at(-1)).toMatchObject({ kind: 'message', data: { type: 'text', text: '49' } });
   });
+
+  it('hands message data to onMessage listeners, and can leave messages out of the log', () => {
+    const s = new FakeSocket('ws://h');
+    const model = new ConnectionModel({ createSocket: () => s, pollMs: 0, logMessages: false });
+    const seen: unknown[] = [];
+    const states: (number | null)[] = [];
+    model.subscribe((snap) => states.push(snap.readyState));
+    const stop = model.onMessage((data) => seen.push(data));
+    model.connect('ws://h');
+    s.open();
+    s.fire('message', { data: '{"seq":1}' });
+    stop();
+    s.fire('message', { data: '{"seq":2}' });
+    expect(seen).toEqual(['{"seq":1}']);
+    expect(model.snapshot().log.map((e) => e.kind)).toEqual(['connect', 'open']);
+    expect(states.length).toBeGreaterThan(3);
+  });
+
+  it('ignores messages from a replaced socket in onMessage too', () => {
+    const sockets: FakeSocket[] = [];
+    const model = new ConnectionModel({ createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1)!), pollMs: 0 });
+    const seen: unknown[] = [];
+    model.onMessage((data) => seen.push(data));
+    model.connect('ws://h/a');
+    sockets[0]!.open();
+    model.connect('ws://h/b');
+    sockets[0]!.fire('message', { data: 'late' });
+    expect(seen).toEqual([]);
+  });
 });

@@ -59,9 +59,14 @@ export type ModelOptions = {
   /** readyState moves to CLOSING with no event when the server starts the closing handshake; poll to catch it. */
   pollMs?: number;
   maxLog?: number;
+  /** False for a stream (a ticker at 20 Hz would push everything else out of the log): message events are
+   * then only handed to onMessage listeners, while open/error/close and calls are still logged. */
+  logMessages?: boolean;
 };
 
 type Listener = (snapshot: ConnectionSnapshot) => void;
+/** Gets each incoming message's data as the browser delivered it, before subscribers see the new snapshot. */
+export type MessageListener = (data: unknown) => void;
 
 const browserSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols);
 
@@ -80,6 +85,8 @@ export class ConnectionModel {
   #now: () => number;
   #pollMs: number;
   #maxLog: number;
+  #logMessages: boolean;
+  #messageListeners = new Set<MessageListener>();
   #socket: SocketLike | null = null;
   #listeners = new Set<Listener>();
   #log: LogEntry[] = [];
@@ -97,6 +104,7 @@ export class ConnectionModel {
     this.#now = options.now ?? (() => performance.now());
     this.#pollMs = options.pollMs ?? 50;
     this.#maxLog = options.maxLog ?? 500;
+    this.#logMessages = options.logMessages ?? true;
     this.#epoch = this.#now();
   }
 
@@ -122,6 +130,12 @@ export class ConnectionModel {
       binaryType: this.#binaryType,
       failedToOpen: this.#failedToOpen,
     };
+  }
+
+  /** Labs that interpret messages (chat, ticker) read them here instead of parsing the log. */
+  onMessage(listener: MessageListener): () => void {
+    this.#messageListeners.add(listener);
+    return () => this.#messageListeners.delete(listener);
   }
 
   subscribe(listener: Listener): () => void {
@@ -196,7 +210,8 @@ export class ConnectionModel {
       this.#record({ kind: 'open', protocol: socket.protocol, extensions: socket.extensions });
     }));
     socket.addEventListener('message', live((event: { data: unknown }) => {
-      this.#record({ kind: 'message', data: describeData(event.data) });
+      if (this.#logMessages) this.#record({ kind: 'message', data: describeData(event.data) });
+      for (const listener of this.#messageListeners) listener(event.data);
     }));
     socket.addEventListener('error', live(() => {
       this.#record({ kind: 'error' });
@@ -282,5 +297,6 @@ export class ConnectionModel {
   dispose(): void {
     this.#detach();
     this.#listeners.clear();
+    this.#messageListeners.clear();
   }
 }
