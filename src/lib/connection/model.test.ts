@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectionModel, type SocketLike } from './model.ts';
 
 type Handler = (event: any) => void;
@@ -87,6 +87,28 @@ describe('ConnectionModel', () => {
     const close = snap.log.at(-1);
     expect(close).toMatchObject({ kind: 'close', code: 1000, reason: 'bye', wasClean: true, t: 20 });
     expect(snap.failedToOpen).toBe(false);
+  });
+
+  it('says where each transition was first seen: the constructor, a call, or an event', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h/echo');
+    sockets[0]!.open();
+    model.close();
+    sockets[0]!.closed(1005, '', true);
+    expect(model.snapshot().transitions.map((t) => [t.to, t.seenIn])).toEqual([
+      [0, 'constructor'],
+      [1, 'open'],
+      [2, 'close()'],
+      [3, 'close'],
+    ]);
+  });
+
+  it('records the MessageEvent origin with each message', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h:8080/echo');
+    sockets[0]!.open();
+    sockets[0]!.fire('message', { data: 'hi', origin: 'ws://h:8080' });
+    expect(model.snapshot().log.at(-1)).toMatchObject({ kind: 'message', origin: 'ws://h:8080' });
   });
 
   it('logs messages as text or bytes', () => {
@@ -196,5 +218,32 @@ describe('ConnectionModel', () => {
     model.connect('ws://h/b');
     sockets[0]!.fire('message', { data: 'late' });
     expect(seen).toEqual([]);
+  });
+
+  describe('polling', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('catches a server-initiated CLOSING, which fires no event, only by polling', () => {
+      vi.useFakeTimers();
+      let clock = 0;
+      const s = new FakeSocket('ws://h/close');
+      const model = new ConnectionModel({ createSocket: () => s, now: () => clock, pollMs: 50 });
+      model.connect('ws://h/close');
+      s.open();
+      clock = 1000;
+      s.readyState = 2; // the server's Close frame arrived: the browser moves to CLOSING silently
+      vi.advanceTimersByTime(50);
+      clock = 1001;
+      s.closed(1000, '', true);
+      expect(model.snapshot().transitions.map((t) => [t.from, t.to, t.t, t.seenIn])).toEqual([
+        [null, 0, 0, 'constructor'],
+        [0, 1, 0, 'open'],
+        [1, 2, 1000, 'poll'],
+        [2, 3, 1001, 'close'],
+      ]);
+      model.dispose();
+    });
   });
 });

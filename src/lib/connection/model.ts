@@ -28,7 +28,7 @@ export type MessageData =
 export type LogEntry =
   | { id: number; t: number; kind: 'connect'; url: string; protocols: string[] }
   | { id: number; t: number; kind: 'open'; protocol: string; extensions: string }
-  | { id: number; t: number; kind: 'message'; data: MessageData }
+  | { id: number; t: number; kind: 'message'; data: MessageData; origin: string }
   | { id: number; t: number; kind: 'error' }
   | { id: number; t: number; kind: 'close'; code: number; reason: string; wasClean: boolean }
   | { id: number; t: number; kind: 'send'; data: MessageData; bufferedAmount: number }
@@ -38,7 +38,13 @@ export type LogEntry =
 /** A log entry as a caller hands it to `record`: the model adds the id and time. */
 type NewEntry = LogEntry extends infer E ? (E extends LogEntry ? Omit<E, 'id' | 't'> : never) : never;
 
-export type Transition = { from: ReadyState | null; to: ReadyState; t: number };
+/**
+ * Where a change of readyState was first noticed: right after a call the page made, inside an event
+ * handler, or by the poll (a server-initiated CLOSING has no event, so only polling can see it).
+ */
+export type TransitionSource = 'constructor' | 'close()' | 'send()' | 'open' | 'message' | 'error' | 'close' | 'poll';
+
+export type Transition = { from: ReadyState | null; to: ReadyState; t: number; seenIn: TransitionSource };
 
 export type ConnectionSnapshot = {
   readyState: ReadyState | null;
@@ -155,10 +161,10 @@ export class ConnectionModel {
   }
 
   /** Reads the socket's readyState and records a transition when it changed. */
-  #sample(): boolean {
+  #sample(seenIn: TransitionSource): boolean {
     const state = (this.#socket?.readyState ?? null) as ReadyState | null;
     if (state === null || state === this.#lastState) return false;
-    this.#transitions.push({ from: this.#lastState, to: state, t: this.#time() });
+    this.#transitions.push({ from: this.#lastState, to: state, t: this.#time(), seenIn });
     this.#lastState = state;
     if (state === 3) this.#stopPolling();
     return true;
@@ -169,7 +175,7 @@ export class ConnectionModel {
     if (this.#pollMs <= 0) return;
     this.#poll = setInterval(() => {
       // bufferedAmount also changes without events, so views get a fresh snapshot while connected.
-      this.#sample();
+      this.#sample('poll');
       this.#emit();
     }, this.#pollMs);
   }
@@ -198,30 +204,31 @@ export class ConnectionModel {
     }
     this.#socket = socket;
     socket.binaryType = this.#binaryType;
-    const live = (handler: (event: any) => void) => (event: any) => {
-      if (this.#socket !== socket) return;
-      handler(event);
-      this.#sample();
-      this.#emit();
+    // Each handler samples readyState first, so a transition is timed and attributed to the event that revealed it.
+    const live = (type: 'open' | 'message' | 'error' | 'close', handler: (event: any) => void) => {
+      socket.addEventListener(type, (event: any) => {
+        if (this.#socket !== socket) return;
+        this.#sample(type);
+        handler(event);
+        this.#emit();
+      });
     };
-    socket.addEventListener('open', live(() => {
+    live('open', () => {
       this.#opened = true;
-      this.#sample();
       this.#record({ kind: 'open', protocol: socket.protocol, extensions: socket.extensions });
-    }));
-    socket.addEventListener('message', live((event: { data: unknown }) => {
-      if (this.#logMessages) this.#record({ kind: 'message', data: describeData(event.data) });
+    });
+    live('message', (event: { data: unknown; origin?: string }) => {
+      if (this.#logMessages) this.#record({ kind: 'message', data: describeData(event.data), origin: event.origin ?? '' });
       for (const listener of this.#messageListeners) listener(event.data);
-    }));
-    socket.addEventListener('error', live(() => {
+    });
+    live('error', () => {
       this.#record({ kind: 'error' });
-    }));
-    socket.addEventListener('close', live((event: { code: number; reason: string; wasClean: boolean }) => {
-      this.#sample();
+    });
+    live('close', (event: { code: number; reason: string; wasClean: boolean }) => {
       if (!this.#opened) this.#failedToOpen = true;
       this.#record({ kind: 'close', code: event.code, reason: event.reason, wasClean: event.wasClean });
-    }));
-    this.#sample();
+    });
+    this.#sample('constructor');
     this.#startPolling();
     this.#emit();
     return true;
@@ -239,7 +246,7 @@ export class ConnectionModel {
       return error instanceof Error ? error : new Error(String(error));
     }
     this.#record({ kind: 'send', data: describeData(data), bufferedAmount: socket.bufferedAmount });
-    this.#sample();
+    this.#sample('send()');
     this.#emit();
     return null;
   }
@@ -258,7 +265,7 @@ export class ConnectionModel {
       this.#emit();
       return error instanceof Error ? error : new Error(String(error));
     }
-    this.#sample();
+    this.#sample('close()');
     this.#emit();
     return null;
   }
