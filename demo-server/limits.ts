@@ -33,11 +33,14 @@ export const LONG_POLL_MS = 25_000;
 /** Quotes each HTTP feed remembers for polling and for SSE reconnects (Last-Event-ID). */
 export const FEED_HISTORY = 100;
 
-/** Inspector: records kept per session while its inspector is away or not reading… */
-export const SESSION_MAX_RECORDS = 500;
-/** …how long a session outlives its last connection… */
+/** Inspector: a session holds at most this many records (and bytes) while its inspector is away… */
+export const SESSION_MAX_RECORDS = 200;
+export const SESSION_MAX_BYTES = 128 * 1024;
+/** …outlives its last connection by this long… */
 export const SESSION_IDLE_MS = 60_000;
-/** …and how many sessions may exist at once. */
-export const MAX_SESSIONS = 1000;
+/** …and at most this many sessions exist at once (per address: twice MAX_CONNECTIONS_PER_IP). */
+export const MAX_SESSIONS = 500;
+/** An inspector with more than this queued misses records (and is told how many). */
+export const INSPECTOR_SKIP_BYTES = 256 * 1024;
 /** Inspector: bytes of each payload shown. */
 export const TAP_PAYLOAD_BYTES = 256;

@@ -1,12 +1,14 @@
 // The demo server: one HTTP server on one port serving the built site, /healthz, the /alt/… HTTP lab
 // endpoints, and the WebSocket endpoints (upgrades routed by path to one module each).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Client } from './client.ts';
 import type { Config } from './config.ts';
 import type { Endpoint } from './endpoint.ts';
 import { createAlt } from './endpoints/alt.ts';
 import { createChat } from './endpoints/chat.ts';
 import { createClose } from './endpoints/close.ts';
 import { createEcho } from './endpoints/echo.ts';
+import { createInspector } from './endpoints/inspect.ts';
 import { sendHealth, type DemoStats } from './endpoints/health.ts';
 import { createMisbehave } from './endpoints/misbehave.ts';
 import { createSlow } from './endpoints/slow.ts';
@@ -26,6 +28,8 @@ export interface DemoServer {
   /** Closes every WebSocket with 1001, ends held HTTP requests, stops listening. */
   close(): Promise<void>;
   stats(): DemoStats;
+  /** The open WebSockets (for tests and diagnostics). */
+  clients(): ReadonlySet<Client>;
 }
 
 /** Something that adds an endpoint and a tap (the inspector), kept apart so the server runs without it. */
@@ -40,7 +44,8 @@ export interface Inspector {
 export interface DemoServerOptions {
   /** Where log lines go (default: stdout when config.log is on). */
   logLine?: (line: string) => void;
-  inspector?: Inspector | null;
+  /** false: no /inspect endpoint and no tap at all (for comparisons). */
+  inspector?: boolean;
 }
 
 /** Milliseconds a graceful close waits for clients to answer the 1001 before cutting them. */
@@ -49,7 +54,7 @@ const CLOSE_GRACE_MS = 3000;
 export function createDemoServer(config: Config, options: DemoServerOptions = {}): DemoServer {
   const log = createLog(config.log, options.logLine);
   const hub = new Hub(config, log);
-  const inspector = options.inspector ?? null;
+  const inspector = options.inspector === false ? null : createInspector(config);
   const endpoints: Endpoint[] = [
     createEcho('/echo'),
     createEcho('/echo-deflate'),
@@ -117,6 +122,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
   return {
     server,
     stats,
+    clients: () => hub.clients,
     listen() {
       return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);

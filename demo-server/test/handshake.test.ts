@@ -1,5 +1,7 @@
 // Bad handshakes (RFC 6455 §4.2): each is refused with the right status and a plain-text reason, and a
 // control client on the same server still gets its echo afterwards.
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   expectControlEcho,
@@ -73,8 +75,6 @@ describe('request line and headers', () => {
   });
 
   test('slowloris: headers trickling in are cut off at HEADERS_TIMEOUT_MS with 408', async () => {
-    const { connect } = await import('node:net');
-    const { once } = await import('node:events');
     const socket = connect({ port: server.port, host: '127.0.0.1' });
     await once(socket, 'connect');
     let response = '';

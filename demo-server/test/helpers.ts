@@ -288,7 +288,7 @@ export function serverFrames(bytes: Buffer): ServerFrame[] {
 export class RawClient {
   readonly socket: Socket;
   /** Everything received after the 101 response. */
-  received = Buffer.alloc(0);
+  received: Buffer = Buffer.alloc(0);
   readonly closedPromise: Promise<void>;
 
   private constructor(socket: Socket, leftover: Buffer) {

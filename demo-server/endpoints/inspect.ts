@@ -1,0 +1,67 @@
+// /inspect?session=ID: the JSON records (handshake, every frame both ways) of the connection opened with
+// the same ?session=ID on any other endpoint. The inspector may connect before or after that connection.
+// What it sends is ignored. See tap.ts for how bytes are caught and sessions.ts for how records are kept.
+import type { IncomingMessage } from 'node:http';
+import { listen, type Client } from '../client.ts';
+import type { Config } from '../config.ts';
+import { rejection, type Endpoint } from '../endpoint.ts';
+import type { Inspector } from '../server.ts';
+import { isSessionId, SessionStore } from '../sessions.ts';
+import { tapConnection } from '../tap.ts';
+
+const badSession = '?session= must be a random 128-bit id: 32 hex digits or 22 base64url characters';
+
+export function createInspector(config: Config): Inspector {
+  const store = new SessionStore(config.maxConnectionsPerIp * 2);
+  const sessionOf = new WeakMap<Client, string>();
+  const responses = new WeakMap<IncomingMessage, string[]>();
+
+  const endpoint: Endpoint = {
+    path: '/inspect',
+    protocols: [],
+    deflate: false,
+    rateLimited: true,
+    prepare(query) {
+      const id = query.get('session') ?? '';
+      if (!isSessionId(id)) return rejection(400, badSession);
+      return (client) => {
+        sessionOf.set(client, id);
+        listen(client, 'message', onInspectorMessage);
+        store.attachInspector(id, client);
+      };
+    },
+    closed(client) {
+      const id = sessionOf.get(client);
+      if (id !== undefined) store.detachInspector(id, client);
+    },
+  };
+
+  return {
+    endpoint,
+    get sessions() {
+      return store.size;
+    },
+    hooks: {
+      check(query, _endpoint, key) {
+        const id = query.get('session');
+        if (id === null) return null;
+        if (!isSessionId(id)) return rejection(400, badSession);
+        return store.refusal(id, key);
+      },
+      responseHeaders(req, lines) {
+        if (req.url?.includes('session=')) responses.set(req, [...lines]);
+      },
+      attach(client, req, query) {
+        if (client.endpoint === endpoint) return;
+        const id = query.get('session')!;
+        tapConnection(client, client.socket, req, responses.get(req) ?? [], store.get(id, client.limitKey));
+      },
+    },
+    sweep: () => store.sweep(),
+    stop: () => store.clear(),
+  };
+}
+
+function onInspectorMessage(this: Client): void {
+  this.admit();
+}

@@ -1,0 +1,297 @@
+// The tap and /inspect: records exactly as DESIGN.md specifies, in either connection order, bounded, and
+// never shown to another session's inspector.
+import { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type WebSocket from 'ws';
+import { computeAccept } from '../../src/lib/protocol/index.ts';
+import { INSPECTOR_SKIP_BYTES, SESSION_IDLE_MS, SESSION_MAX_RECORDS } from '../limits.ts';
+import { SessionStore } from '../sessions.ts';
+import type { Client } from '../client.ts';
+import {
+  closed,
+  delay,
+  eventually,
+  expectControlEcho,
+  nextJson,
+  nextMessage,
+  open,
+  RawClient,
+  refusal,
+  serverFrames,
+  startServer,
+  type TestServer,
+} from './helpers.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ MESSAGES_PER_SECOND: '0', HEARTBEAT_MS: '5000' });
+});
+afterAll(() => server.close());
+
+let counter = 0;
+function sessionId(): string {
+  return (++counter).toString(16).padStart(32, 'a');
+}
+
+/** Collects every record an inspector receives. */
+function recorder(ws: WebSocket): any[] {
+  const records: any[] = [];
+  ws.on('message', (data: Buffer) => records.push(JSON.parse(data.toString())));
+  return records;
+}
+
+const frameKeys = ['kind', 'dir', 't', 'fin', 'rsv', 'opcode', 'masked', 'maskKey', 'length', 'headerHex', 'payloadHex', 'text'];
+
+async function echoOnce(ws: WebSocket, text: string): Promise<void> {
+  const reply = nextMessage(ws);
+  ws.send(text);
+  expect((await reply).text).toBe(text);
+}
+
+describe('records', () => {
+  test('inspector first: the handshake, then each frame both ways, exactly as DESIGN.md lays them out', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const ws = await open(server.url(`/echo?session=${id}`), ['json']);
+    await echoOnce(ws, 'Hello');
+    await eventually(() => records.length >= 3);
+
+    const [handshake, sent, echoed] = records;
+    expect(handshake).toMatchObject({ kind: 'handshake', request: { method: 'GET', path: `/echo?session=${id}` } });
+    const requestHeaders = new Map((handshake.request.headers as [string, string][]).map(([k, v]) => [k.toLowerCase(), v]));
+    const responseHeaders = new Map((handshake.response.headers as [string, string][]).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(handshake.response).toMatchObject({ status: 101, statusText: 'Switching Protocols' });
+    expect(responseHeaders.get('sec-websocket-accept')).toBe(await computeAccept(requestHeaders.get('sec-websocket-key')!));
+    expect(responseHeaders.get('sec-websocket-protocol')).toBe('json');
+
+    expect(Object.keys(sent)).toEqual(frameKeys);
+    expect(sent).toMatchObject({
+      kind: 'frame',
+      dir: 'client',
+      fin: true,
+      rsv: [false, false, false],
+      opcode: 1,
+      masked: true,
+      length: 5,
+      payloadHex: '48656c6c6f',
+      text: 'Hello',
+    });
+    expect(sent.maskKey).toMatch(/^[0-9a-f]{8}$/);
+    expect(sent.headerHex).toBe(`8185${sent.maskKey}`);
+    expect(Object.keys(echoed)).toEqual(frameKeys);
+    expect(echoed).toMatchObject({ dir: 'server', masked: false, maskKey: null, headerHex: '8105', payloadHex: '48656c6c6f', text: 'Hello' });
+    expect(echoed.t).toBeGreaterThanOrEqual(sent.t);
+
+    const done = closed(ws);
+    ws.close(1000, 'bye');
+    await done;
+    await eventually(() => records.filter((r) => r.opcode === 8).length === 2);
+    const [clientClose, serverClose] = records.filter((r) => r.opcode === 8);
+    expect(clientClose).toMatchObject({ dir: 'client', length: 5, payloadHex: '03e8627965' });
+    expect(serverClose).toMatchObject({ dir: 'server', length: 5, payloadHex: '03e8627965' });
+    inspector.close();
+  });
+
+  test('inspector second: what the connection did before is waiting for it', async () => {
+    const id = sessionId();
+    const ws = await open(server.url(`/echo?session=${id}`));
+    await echoOnce(ws, 'early');
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = await nextJson(inspector, 3);
+    expect(records.map((r) => [r.kind, r.dir, r.text])).toEqual([
+      ['handshake', undefined, undefined],
+      ['frame', 'client', 'early'],
+      ['frame', 'server', 'early'],
+    ]);
+    ws.close();
+    inspector.close();
+  });
+
+  test('payloads are cut to their first 256 bytes; length still says the whole', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const ws = await open(server.url(`/echo?session=${id}`));
+    await echoOnce(ws, 'x'.repeat(1000));
+    await eventually(() => records.length >= 3);
+    expect(records[1]).toMatchObject({ length: 1000, text: null });
+    expect(records[1].payloadHex).toBe('78'.repeat(256));
+    expect(records[1].headerHex.slice(0, 8)).toBe('81fe03e8');
+    ws.close();
+    inspector.close();
+  });
+
+  test('?fragment=3 shows three server frames; /echo-deflate shows RSV1 and no text', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const ws = await open(server.url(`/echo?fragment=3&session=${id}`));
+    await echoOnce(ws, 'abcdef');
+    await eventually(() => records.filter((r) => r.dir === 'server').length === 3);
+    expect(records.filter((r) => r.dir === 'server').map((r) => [r.opcode, r.fin, r.text])).toEqual([
+      [1, false, 'ab'],
+      [0, false, 'cd'],
+      [0, true, 'ef'],
+    ]);
+    ws.close();
+
+    const id2 = sessionId();
+    const inspector2 = await open(server.url(`/inspect?session=${id2}`));
+    const records2 = recorder(inspector2);
+    const deflated = await open(server.url(`/echo-deflate?session=${id2}`), [], { perMessageDeflate: true });
+    await echoOnce(deflated, 'squeeze squeeze squeeze');
+    await eventually(() => records2.some((r) => r.dir === 'server'));
+    expect(records2.find((r) => r.dir === 'server')).toMatchObject({ rsv: [true, false, false], text: null });
+    expect(records2[0].response.headers.some(([k]: [string]) => k === 'Sec-WebSocket-Extensions')).toBe(true);
+    deflated.close();
+    inspector.close();
+    inspector2.close();
+  });
+
+  test('a broken server frame from /misbehave is shown as it was on the wire', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const bad = await RawClient.connect(server.port, `/misbehave?fault=masked&session=${id}`);
+    await eventually(() => records.filter((r) => r.dir === 'server').length === 2);
+    expect(records.filter((r) => r.dir === 'server')[1]).toMatchObject({
+      masked: true,
+      maskKey: '37fa213d',
+      headerHex: '818537fa213d',
+      payloadHex: '48656c6c6f',
+    });
+    bad.destroy();
+    inspector.close();
+  });
+});
+
+describe('isolation', () => {
+  test('one session sees nothing of another', async () => {
+    const a = sessionId();
+    const b = sessionId();
+    const inspectA = await open(server.url(`/inspect?session=${a}`));
+    const inspectB = await open(server.url(`/inspect?session=${b}`));
+    const inspectNobody = await open(server.url(`/inspect?session=${sessionId()}`));
+    const [recordsA, recordsB, recordsNobody] = [recorder(inspectA), recorder(inspectB), recorder(inspectNobody)];
+    const wsA = await open(server.url(`/echo?session=${a}`));
+    const wsB = await open(server.url(`/chat?nick=bravo&session=${b}`));
+    const plain = await open(server.url('/echo'));
+    await echoOnce(wsA, 'alpha-secret');
+    await echoOnce(plain, 'untapped-secret');
+    wsB.send(JSON.stringify({ type: 'message', text: 'bravo-secret' }));
+    await eventually(() => recordsA.length >= 3 && recordsB.some((r) => r.text?.includes('bravo-secret') && r.dir === 'server'));
+    await delay(50);
+
+    const everything = (records: any[]) => JSON.stringify(records);
+    const hex = (text: string) => Buffer.from(text).toString('hex');
+    expect(everything(recordsA)).toContain('alpha-secret');
+    expect(everything(recordsA)).not.toMatch(new RegExp(`bravo|${hex('bravo')}|untapped|${hex('untapped')}|${b}`));
+    expect(everything(recordsB)).toContain('bravo-secret');
+    expect(everything(recordsB)).not.toMatch(new RegExp(`alpha|${hex('alpha')}|untapped|${hex('untapped')}|${a}`));
+    expect(recordsNobody).toEqual([]);
+    for (const ws of [inspectA, inspectB, inspectNobody, wsA, wsB, plain]) ws.close();
+  });
+
+  test('an untapped connection pays nothing: no extra listener, socket.write untouched', async () => {
+    const ws = await open(server.url('/echo'));
+    await eventually(() => server.demo.stats().connections >= 1);
+    const open_ = [...server.demo.clients()].filter((c) => c.readyState === 1 && c.endpoint.path === '/echo');
+    expect(open_.length).toBeGreaterThan(0);
+    for (const client of open_) {
+      expect(client.socket.write).toBe(Socket.prototype.write);
+      expect(client.socket.listenerCount('data')).toBe(1); // ws's own
+    }
+    ws.close();
+  });
+
+  test('a second inspector for the same session replaces the first', async () => {
+    const id = sessionId();
+    const first = await open(server.url(`/inspect?session=${id}`));
+    const firstClosed = closed(first);
+    const second = await open(server.url(`/inspect?session=${id}`));
+    expect(await firstClosed).toEqual({ code: 1000, reason: 'Another inspector took over this session' });
+    second.close();
+  });
+});
+
+describe('bad sessions and bounds', () => {
+  test.each(['', 'short', 'g'.repeat(32), 'a'.repeat(33), `${'a'.repeat(21)}=`])('session id "%s" → 400', async (id) => {
+    for (const path of [`/inspect?session=${id}`, `/echo?session=${id}`]) {
+      const refused = await refusal(server.url(path));
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatch(/128-bit/);
+    }
+    await expectControlEcho(server);
+  });
+
+  test('base64url ids (22 characters) are accepted', async () => {
+    (await open(server.url('/inspect?session=AbCdEfGhIjKlMnOpQrStU_'))).close();
+  });
+
+  test('without an inspector a session keeps its first records and counts the rest as dropped', async () => {
+    const id = sessionId();
+    const ws = await open(server.url(`/echo?session=${id}`));
+    for (let i = 0; i < 300; i++) await echoOnce(ws, `m${i}`);
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = await nextJson(inspector, SESSION_MAX_RECORDS + 1);
+    expect(records[0].kind).toBe('handshake');
+    expect(records[1]).toMatchObject({ dir: 'client', text: 'm0' });
+    expect(records.at(-1)).toMatchObject({ kind: 'dropped', count: 1 + 600 - SESSION_MAX_RECORDS });
+    ws.close();
+    inspector.close();
+  });
+
+  test('an inspector that does not read misses records (counted), and the server queues only so much for it', async () => {
+    const id = sessionId();
+    const inspector = await RawClient.connect(server.port, `/inspect?session=${id}`);
+    inspector.socket.pause();
+    const ws = await open(server.url(`/echo?session=${id}`));
+    const payload = 'p'.repeat(300);
+    let echoed = 0;
+    ws.on('message', () => echoed++);
+    for (let i = 0; i < 8000; i++) ws.send(payload); // 16,000 records of ~700 bytes: far more than the kernel holds
+    await eventually(() => echoed === 8000, 10_000, 'every echo');
+    const inspectorClient = findClient('/inspect');
+    expect(inspectorClient.bufferedAmount).toBeGreaterThan(0);
+    expect(inspectorClient.bufferedAmount).toBeLessThan(INSPECTOR_SKIP_BYTES + 4096);
+    inspector.socket.resume();
+    // The next record after it catches up is preceded by the count of what it missed.
+    await eventually(
+      () => {
+        ws.send('again');
+        return serverFrames(inspector.received).some((f) => f.payload.includes('"kind":"dropped"'));
+      },
+      5000,
+      'a dropped record',
+    );
+    ws.close();
+    inspector.destroy();
+    await expectControlEcho(server);
+  });
+
+  test('idle sessions are forgotten after SESSION_IDLE_MS', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new SessionStore(4);
+      store.get('a'.repeat(32), 'k');
+      store.sweep();
+      expect(store.size).toBe(1);
+      vi.advanceTimersByTime(SESSION_IDLE_MS + 1);
+      store.sweep();
+      expect(store.size).toBe(0);
+      for (let i = 0; i < 4; i++) store.get(String(i).repeat(32), 'k');
+      expect(store.refusal('f'.repeat(32), 'k')).toMatchObject({ status: 429 });
+      expect(store.refusal('f'.repeat(32), 'other')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+/** The server-side Client of an endpoint (in-process server only). */
+function findClient(path: string): Client {
+  const found = [...server.demo.clients()].find((client) => client.endpoint.path === path);
+  if (!found) throw new Error(`no client on ${path}`);
+  return found;
+}
