@@ -297,7 +297,7 @@ export class RawClient {
     socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
     });
-    this.closedPromise = once(socket, 'close').then(() => undefined);
+    this.closedPromise = new Promise((resolve) => socket.once('close', () => resolve()));
   }
 
   static async connect(port: number, path = '/echo', extraHeaders = '', localAddress?: string): Promise<RawClient> {
