@@ -1,0 +1,149 @@
+// The chat lab's model: checks a nickname the way the demo server will, parses the server's messages
+// (join / leave / message / error, see DESIGN.md), and keeps the transcript the view renders. Text from
+// other people is kept as plain strings; the view must render it as text, never as HTML.
+
+/** Mirrors demo-server/limits.ts, so a bad name is caught before a handshake the server would refuse. */
+export const NICK_MAX_CHARS = 24;
+export const TEXT_MAX_CHARS = 500;
+
+// Control and format characters, line/paragraph separators, lone surrogates: what the server rejects.
+const forbiddenInNick = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+export type NickProblem = 'empty' | 'tooLong' | 'control';
+
+export function countChars(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+export function checkNick(raw: string): { nick: string } | { problem: NickProblem } {
+  const nick = raw.trim();
+  if (nick === '') return { problem: 'empty' };
+  if (countChars(nick) > NICK_MAX_CHARS) return { problem: 'tooLong' };
+  if (forbiddenInNick.test(nick)) return { problem: 'control' };
+  return { nick };
+}
+
+export type ServerChatMessage =
+  | { type: 'join' | 'leave'; nick: string; count: number }
+  | { type: 'message'; nick: string; text: string; t: number }
+  | { type: 'error'; message: string };
+
+/** Parses one message from /chat; anything that does not match the documented shapes gives null. */
+export function parseChatMessage(data: unknown): ServerChatMessage | null {
+  if (typeof data !== 'string') return null;
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof m !== 'object' || m === null) return null;
+  const o = m as Record<string, unknown>;
+  if ((o.type === 'join' || o.type === 'leave') && typeof o.nick === 'string' && Number.isInteger(o.count)) {
+    return { type: o.type, nick: o.nick, count: o.count as number };
+  }
+  if (o.type === 'message' && typeof o.nick === 'string' && typeof o.text === 'string' && typeof o.t === 'number') {
+    return { type: 'message', nick: o.nick, text: o.text, t: o.t };
+  }
+  if (o.type === 'error' && typeof o.message === 'string') return { type: 'error', message: o.message };
+  return null;
+}
+
+export type ChatEntry =
+  | { id: number; kind: 'join' | 'leave'; nick: string; count: number; own: boolean }
+  | { id: number; kind: 'message'; nick: string; text: string; t: number; own: boolean }
+  | { id: number; kind: 'error'; message: string; repeat: number }
+  | { id: number; kind: 'invalid'; raw: string }
+  | { id: number; kind: 'closed'; code: number; reason: string; wasClean: boolean };
+
+export class ChatRoom {
+  #entries: ChatEntry[] = [];
+  #nextId = 1;
+  #max: number;
+  /** Texts we sent that the server has not answered yet, oldest first. */
+  #pending: string[] = [];
+  #nick: string | null = null;
+  #awaitingOwnJoin = false;
+  members: number | null = null;
+
+  constructor(maxEntries = 300) {
+    this.#max = maxEntries;
+  }
+
+  get entries(): readonly ChatEntry[] {
+    return this.#entries;
+  }
+
+  get nick(): string | null {
+    return this.#nick;
+  }
+
+  /** A new connection as `nick`: the first join announcing that name is ours. */
+  joining(nick: string): void {
+    this.#nick = nick;
+    this.#pending = [];
+    this.#awaitingOwnJoin = true;
+    this.members = null;
+  }
+
+  /**
+   * Remembers a text we sent. The server answers each message with either the broadcast (to us too) or an
+   * error (to us only), in order, so the oldest pending text tells which broadcast is ours — two members may
+   * share a nickname. A real protocol would echo a client-chosen id instead.
+   */
+  sent(text: string): void {
+    this.#pending.push(text);
+  }
+
+  receive(data: unknown): ServerChatMessage | null {
+    const m = parseChatMessage(data);
+    if (!m) {
+      this.#add({ kind: 'invalid', raw: typeof data === 'string' ? data.slice(0, 200) : `[${typeof data}]` });
+      return null;
+    }
+    switch (m.type) {
+      case 'join':
+      case 'leave': {
+        const own = m.type === 'join' && this.#awaitingOwnJoin && m.nick === this.#nick;
+        if (own) this.#awaitingOwnJoin = false;
+        this.members = m.count;
+        this.#add({ kind: m.type, nick: m.nick, count: m.count, own });
+        break;
+      }
+      case 'message': {
+        const own = m.nick === this.#nick && this.#pending[0] === m.text;
+        if (own) this.#pending.shift();
+        this.#add({ kind: 'message', nick: m.nick, text: m.text, t: m.t, own });
+        break;
+      }
+      case 'error': {
+        this.#pending.shift();
+        const last = this.#entries.at(-1);
+        // A burst of bad messages gets one line with a count, not fifty.
+        if (last?.kind === 'error' && last.message === m.message) {
+          this.#entries[this.#entries.length - 1] = { ...last, repeat: last.repeat + 1 };
+        } else this.#add({ kind: 'error', message: m.message, repeat: 1 });
+        break;
+      }
+    }
+    return m;
+  }
+
+  closed(code: number, reason: string, wasClean: boolean): void {
+    this.#pending = [];
+    this.#awaitingOwnJoin = false;
+    this.members = null;
+    this.#add({ kind: 'closed', code, reason, wasClean });
+  }
+
+  clear(): void {
+    this.#entries = [];
+  }
+
+  #add(entry: ChatEntry extends infer E ? (E extends ChatEntry ? Omit<E, 'id'> : never) : never): void {
+    this.#entries = [...this.#entries, { ...entry, id: this.#nextId++ } as ChatEntry];
+    if (this.#entries.length > this.#max) this.#entries = this.#entries.slice(-this.#max);
+  }
+}
