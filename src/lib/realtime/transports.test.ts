@@ -112,7 +112,8 @@ describe('runWebSocket', () => {
   class FakeSocket implements SocketLike {
     readyState = 0; bufferedAmount = 0; protocol = ''; extensions = ''; binaryType: 'blob' | 'arraybuffer' = 'blob';
     handlers = new Map<string, ((e: any) => void)[]>();
-    constructor(readonly url: string) {}
+    readonly url: string;
+    constructor(url: string) { this.url = url; }
     addEventListener(type: string, l: (e: any) => void) { this.handlers.set(type, [...(this.handlers.get(type) ?? []), l]); }
     fire(type: string, e: object = {}) { for (const h of this.handlers.get(type) ?? []) h(e); }
     send() {}
