@@ -1,0 +1,26 @@
+// SERVER is the demo server's address, e.g. ws://localhost:8080
+// close() checks its arguments before it does anything. Change them and run again.
+const socket = new WebSocket(`${SERVER}/echo`);
+const bytes = (text) => new TextEncoder().encode(text).length;
+
+socket.onopen = () => {
+  const attempts = [
+    [1001, 'going away'],               // 1001 is for browsers and servers, not pages
+    [4000, 'Tạm biệt! '.repeat(10)],    // 100 characters, but how many bytes?
+  ];
+  for (const [code, reason] of attempts) {
+    try {
+      socket.close(code, reason);
+    } catch (error) {
+      console.warn(`close(${code}, ${bytes(reason)} bytes) threw ${error.name}`);
+    }
+  }
+  console.log('still open: readyState =', socket.readyState);
+
+  socket.close(4000, 'Tạm biệt!'); // valid: the closing handshake starts
+  console.log('after close(): readyState =', socket.readyState);
+};
+
+socket.onclose = (event) => {
+  console.log('close:', event.code, JSON.stringify(event.reason), 'wasClean =', event.wasClean);
+};
