@@ -60,7 +60,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
     createEcho('/echo-deflate'),
     createTicker(),
     createChat(),
-    createSlow(),
+    createSlow(config.heartbeatMs),
     createClose(),
     createMisbehave(),
   ];

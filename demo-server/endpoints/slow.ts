@@ -8,8 +8,10 @@ import { deliver } from '../broadcast.ts';
 import type { Endpoint } from '../endpoint.ts';
 import { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../limits.ts';
 
-export function createSlow(): Endpoint {
+export function createSlow(heartbeatMs: number): Endpoint {
   const timers = new Map<Client, ReturnType<typeof setTimeout>>();
+  // Each pause stays well under the heartbeat (incoming bytes also count as a sign of life).
+  const pauseMs = Math.max(10, Math.min(SLOW_PAUSE_MS, Math.floor(heartbeatMs / 4)));
   return {
     path: '/slow',
     protocols: [],
@@ -34,7 +36,7 @@ export function createSlow(): Endpoint {
           // Bytes arriving prove the peer is alive even when its pong is queued behind megabytes of data.
           client.alive = true;
           budget -= chunk.length;
-          if (!timers.has(client)) timers.set(client, setTimeout(cycle, SLOW_PAUSE_MS));
+          if (!timers.has(client)) timers.set(client, setTimeout(cycle, pauseMs));
           if (budget <= 0 && !client.isPaused) client.pause();
         });
         client.on('message', (data: Buffer) => {

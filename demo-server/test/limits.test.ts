@@ -108,6 +108,27 @@ describe('connection caps', () => {
   });
 });
 
+describe('client addresses behind a proxy (TRUST_PROXY)', () => {
+  test('on: the per-address cap counts X-Forwarded-For addresses', async () => {
+    server = await startServer({ MAX_CONNECTIONS_PER_IP: '1', TRUST_PROXY: 'on' });
+    const as = (address: string) => ({ headers: { 'X-Forwarded-For': `198.51.100.1, ${address}` } });
+    const first = await open(server.url('/echo'), [], as('203.0.113.1'));
+    const second = await open(server.url('/echo'), [], as('203.0.113.2'));
+    expect((await refusal(server.url('/echo'), [], as('203.0.113.1'))).status).toBe(429);
+    first.close();
+    second.close();
+  });
+
+  test('off: X-Forwarded-For is ignored, so it cannot be used to dodge the cap', async () => {
+    server = await startServer({ MAX_CONNECTIONS_PER_IP: '1' });
+    const first = await open(server.url('/echo'), [], { headers: { 'X-Forwarded-For': '203.0.113.1' } });
+    const refused = await refusal(server.url('/echo'), [], { headers: { 'X-Forwarded-For': '203.0.113.2' } });
+    expect(refused.status).toBe(429);
+    await expectControlEcho(server);
+    first.close();
+  });
+});
+
 describe('message rate (MESSAGES_PER_SECOND)', () => {
   test('a burst far over the rate → 1008 with a reason; the sender\'s neighbours are unaffected', async () => {
     server = await startServer({ MESSAGES_PER_SECOND: '20' });
