@@ -218,3 +218,15 @@ test('the runnable examples of the lesson run', async ({ page }) => {
   await expect(log).toContainText('closed with 4003', { timeout: 15_000 });
   await expect(log).toContainText('not reconnecting');
 });
+
+test('vi: the runnable example speaks Vietnamese', async ({ page }) => {
+  await page.goto('/vi/closing/');
+  const args = page.locator('figure.runnable[data-example="close-arguments"]');
+  await expect(args).toContainText('close() kiểm tra đối số');
+  await args.getByRole('button', { name: 'Chạy', exact: true }).click();
+  const out = args.getByRole('log', { name: 'Kết quả console' });
+  await expect(out).toContainText('close(1001, 10 byte) ném InvalidAccessError');
+  await expect(out).toContainText('close(4000, 140 byte) ném SyntaxError');
+  await expect(out).toContainText('vẫn mở: readyState = 1');
+  await expect(out).toContainText('close: 4000 "Tạm biệt!" wasClean = true');
+});

@@ -1,12 +1,12 @@
 // SERVER is the demo server's address, e.g. ws://localhost:8080
-// close() checks its arguments before it does anything. Change them and run again.
+// close() checks its arguments before it does anything. Change them, run again.
 const socket = new WebSocket(`${SERVER}/echo`);
 const bytes = (text) => new TextEncoder().encode(text).length;
 
 socket.onopen = () => {
   const attempts = [
-    [1001, 'going away'],               // 1001 is for browsers and servers, not pages
-    [4000, 'Tạm biệt! '.repeat(10)],    // 100 characters, but how many bytes?
+    [1001, 'going away'],            // 1001 is for browsers and servers, not pages
+    [4000, 'Tạm biệt! '.repeat(10)], // 100 characters, but how many bytes?
   ];
   for (const [code, reason] of attempts) {
     try {
@@ -22,5 +22,6 @@ socket.onopen = () => {
 };
 
 socket.onclose = (event) => {
-  console.log('close:', event.code, JSON.stringify(event.reason), 'wasClean =', event.wasClean);
+  const { code, reason, wasClean } = event;
+  console.log('close:', code, JSON.stringify(reason), 'wasClean =', wasClean);
 };

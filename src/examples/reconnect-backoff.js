@@ -1,16 +1,17 @@
 // SERVER is the demo server's address, e.g. ws://localhost:8080
-// Reconnecting with exponential backoff and jitter. The server closes each connection after
-// 300 ms with 1001 (Going Away, like a server restarting); the fourth time it sends 4003,
-// an application code this app treats as "do not retry".
+// Reconnecting with exponential backoff and jitter. The server closes each
+// connection after 300 ms with 1001 (Going Away, as when a server restarts);
+// the fourth time it sends 4003, which this app treats as "do not retry".
 const BASE_MS = 250;
 const MAX_MS = 10_000;
-const STABLE_MS = 5_000;            // only a connection that lasted this long resets the backoff
+const STABLE_MS = 5_000; // a connection that lasted this long resets the backoff
 const NO_RETRY = new Set([1008, 4003]);
 let attempt = 0;
 
 function backoff(n) {
   const ceiling = Math.min(MAX_MS, BASE_MS * 2 ** n);
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2)); // jitter: spread clients out
+  // Half fixed, half random: clients that lost the server together spread out.
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
 function connect() {
