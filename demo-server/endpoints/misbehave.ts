@@ -35,6 +35,8 @@ export const faults: Record<string, { bytes: Uint8Array; detail: string }> = {
   },
 };
 
+/** Between the announcement and the faulty frame. */
+const ANNOUNCE_GAP_MS = 100;
 /** How long the server waits for the client to give up before it cuts the connection itself. */
 const CUT_AFTER_MS = 2000;
 
@@ -53,12 +55,18 @@ export function createMisbehave(): Endpoint {
       }
       return (client) => {
         listen(client, 'message', onIgnoredMessage);
-        client.send(JSON.stringify({ type: 'fault', fault: name, detail: `next frame: ${fault.detail}` }), () => {
-          if (client.readyState !== 1) return;
-          client.socket.write(fault.bytes);
-          client.problem = `fault ${name}`;
-          timers.set(client, setTimeout(() => client.terminate(), CUT_AFTER_MS));
-        });
+        client.send(JSON.stringify({ type: 'fault', fault: name, detail: `next frame: ${fault.detail}` }));
+        // A moment later, so the announcement arrives in a TCP segment of its own: a browser that finds a
+        // broken frame in the same read may fail the connection before delivering the message before it.
+        timers.set(
+          client,
+          setTimeout(() => {
+            if (client.readyState !== 1) return;
+            client.socket.write(fault.bytes);
+            client.problem = `fault ${name}`;
+            timers.set(client, setTimeout(() => client.terminate(), CUT_AFTER_MS));
+          }, ANNOUNCE_GAP_MS),
+        );
       };
     },
     closed(client) {
