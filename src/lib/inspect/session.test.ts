@@ -138,6 +138,24 @@ describe('InspectorSession', () => {
     expect(snap.dropped).toBe(12);
   });
 
+  it('clears frames but keeps the handshake and the numbering', async () => {
+    const { session, sockets } = setup();
+    const done = session.connect('ws://h:1', '/echo');
+    sockets[0]!.open();
+    await done;
+    sockets[0]!.message({
+      kind: 'handshake',
+      request: { method: 'GET', path: '/echo', headers: [] },
+      response: { status: 101, headers: [] },
+    });
+    sockets[0]!.message(frame(1));
+    session.clearFrames();
+    sockets[0]!.message(frame(2));
+    const snap = session.snapshot();
+    expect(snap.handshake).not.toBeNull();
+    expect(snap.frames.map((f) => f.seq)).toEqual([2]);
+  });
+
   it('ignores and counts malformed records', async () => {
     const { session, sockets } = setup();
     const done = session.connect('ws://h:1', '/echo');

@@ -203,6 +203,13 @@ export class InspectorSession {
     return this.connection.connect(url, protocols);
   }
 
+  /** Forgets the frames shown so far (the handshake stays); numbering goes on, so new frames are told apart. */
+  clearFrames(): void {
+    this.#frames = [];
+    this.#dropped = 0;
+    this.#emit();
+  }
+
   #receive(data: unknown): void {
     for (const result of parseRecordMessage(data)) {
       if ('error' in result) {

@@ -1,0 +1,130 @@
+// The frame builder's model: the reader's choices become bytes through the codec's encodeFrame, and any
+// bytes (built or pasted) are judged by the codec's decoder, so the lab explains real protocol errors.
+
+import type { Bilingual, DecodeFramesResult } from '../protocol/index.ts';
+import { decodeFrames, encodeClosePayload, encodeFrame, encodeUtf8, fromHex } from '../protocol/index.ts';
+
+export type PayloadMode = 'text' | 'hex' | 'close';
+export type Receiver = 'server' | 'client' | 'either';
+
+export type BuilderInput = {
+  fin: boolean;
+  rsv: [boolean, boolean, boolean];
+  opcode: number;
+  mask: boolean;
+  /** 8 hex digits (spaces allowed). */
+  maskKey: string;
+  payloadMode: PayloadMode;
+  /** Text, or hex, depending on payloadMode. */
+  payload: string;
+  closeCode: string;
+  closeReason: string;
+  lengthBits: 'auto' | '16' | '64';
+};
+
+export type BuildResult = { bytes: Uint8Array; error: null } | { bytes: null; error: Bilingual };
+
+/** The RFC's own masking key from its §5.7 example, so a first build matches the lesson byte for byte. */
+export const RFC_MASK_KEY = '37 fa 21 3d';
+
+export const initialInput: BuilderInput = {
+  fin: true,
+  rsv: [false, false, false],
+  opcode: 1,
+  mask: true,
+  maskKey: RFC_MASK_KEY,
+  payloadMode: 'text',
+  payload: 'Hello',
+  closeCode: '1000',
+  closeReason: 'bye',
+  lengthBits: 'auto',
+};
+
+/** Largest payload the builder makes: enough for every length form, small enough to show. */
+export const MAX_BUILD_PAYLOAD = 70_000;
+
+function payloadBytes(input: BuilderInput): { bytes: Uint8Array } | { error: Bilingual } {
+  if (input.payloadMode === 'text') return { bytes: encodeUtf8(input.payload) };
+  if (input.payloadMode === 'hex') return fromHex(input.payload);
+  const codeText = input.closeCode.trim();
+  if (codeText === '') {
+    if (input.closeReason !== '') {
+      return { error: { en: 'A close reason needs a status code before it.', vi: 'Lý do đóng phải đi sau một mã trạng thái.' } };
+    }
+    return { bytes: new Uint8Array(0) };
+  }
+  const code = Number(codeText);
+  if (!/^\d+$/.test(codeText) || code > 0xffff) {
+    return { error: { en: 'A close code is a number from 0 to 65535 (2 bytes).', vi: 'Mã đóng là một số từ 0 đến 65535 (2 byte).' } };
+  }
+  try {
+    return { bytes: encodeClosePayload(code, input.closeReason) };
+  } catch {
+    return {
+      error: {
+        en: 'The close reason is longer than 123 bytes of UTF-8: with the 2-byte code it must fit in 125.',
+        vi: 'Lý do đóng dài hơn 123 byte UTF-8: cộng với 2 byte mã, nó phải vừa trong 125 byte.',
+      },
+    };
+  }
+}
+
+export function buildFrame(input: BuilderInput): BuildResult {
+  const payload = payloadBytes(input);
+  if ('error' in payload) return { bytes: null, error: payload.error };
+  if (payload.bytes.length > MAX_BUILD_PAYLOAD) {
+    return {
+      bytes: null,
+      error: {
+        en: `The builder makes payloads up to ${MAX_BUILD_PAYLOAD.toLocaleString('en-US')} bytes.`,
+        vi: `Trình tạo khung chỉ tạo payload tối đa ${MAX_BUILD_PAYLOAD.toLocaleString('vi-VN')} byte.`,
+      },
+    };
+  }
+  let maskKey: Uint8Array | null = null;
+  if (input.mask) {
+    const key = fromHex(input.maskKey);
+    if ('error' in key) return { bytes: null, error: key.error };
+    if (key.bytes.length !== 4) {
+      return {
+        bytes: null,
+        error: {
+          en: `A masking key is exactly 4 bytes (8 hex digits); this one has ${key.bytes.length}.`,
+          vi: `Khoá mặt nạ dài đúng 4 byte (8 chữ số hex); khoá này có ${key.bytes.length} byte.`,
+        },
+      };
+    }
+    maskKey = key.bytes;
+  }
+  const minimal = payload.bytes.length <= 125 ? 7 : payload.bytes.length <= 0xffff ? 16 : 64;
+  const forced = input.lengthBits === 'auto' ? undefined : (Number(input.lengthBits) as 16 | 64);
+  const lengthBits = forced !== undefined && forced > minimal ? forced : undefined;
+  const bytes = encodeFrame({
+    fin: input.fin,
+    rsv: input.rsv,
+    opcode: input.opcode,
+    payload: payload.bytes,
+    maskKey,
+    lengthBits,
+  });
+  return { bytes, error: null };
+}
+
+/** How a receiver would judge these bytes: a server expects masked frames, a client unmasked ones. */
+export function judge(bytes: Uint8Array, receiver: Receiver, deflate = false): DecodeFramesResult {
+  return decodeFrames(bytes, {
+    expectMasked: receiver === 'server' ? true : receiver === 'client' ? false : undefined,
+    validate: true,
+    allowRsv1: deflate,
+  });
+}
+
+export type PastedHex =
+  | { bytes: Uint8Array; result: DecodeFramesResult; hexError: null }
+  | { bytes: null; result: null; hexError: Bilingual };
+
+export function decodePastedHex(text: string, receiver: Receiver, deflate = false): PastedHex {
+  const parsed = fromHex(text);
+  if ('error' in parsed) return { bytes: null, result: null, hexError: parsed.error };
+  return { bytes: parsed.bytes, result: judge(parsed.bytes, receiver, deflate), hexError: null };
+}
