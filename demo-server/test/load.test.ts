@@ -77,7 +77,9 @@ describe('floods', () => {
     await expectControlEcho(target);
     // It answers no pings either, so the heartbeat ends it.
     await raw.closedPromise;
-    expect(await target.health()).toMatch(/^connections 0$/m);
+    let health = '';
+    await eventually(async () => /^connections 0$/m.test((health = await target.health())), 3000, 'the server to let go');
+    expect(health).toMatch(/^connections 0$/m);
   });
 });
 
