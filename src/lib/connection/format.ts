@@ -19,7 +19,7 @@ export function describeData(data: MessageData, s: Strings): string {
     case 'text':
       return JSON.stringify(data.text);
     case 'arraybuffer':
-      return `ArrayBuffer (${fill(s['lab.field.binary'] ?? '{bytes} bytes', { bytes: data.bytes.length })}) ${hexPreview(data.bytes)}`;
+      return `${data.view ?? 'ArrayBuffer'} (${fill(s['lab.field.binary'] ?? '{bytes} bytes', { bytes: data.bytes.length })}) ${hexPreview(data.bytes)}`;
     case 'blob':
       return `Blob (${fill(s['lab.field.binary'] ?? '{bytes} bytes', { bytes: data.size })})`;
   }

@@ -3,6 +3,14 @@ import { ConnectionModel, type SocketLike } from './model.ts';
 
 type Handler = (event: any) => void;
 
+/** What send() adds to bufferedAmount: text as UTF-8 bytes, binary as its byte length. */
+function byteCount(data: unknown): number {
+  if (typeof data === 'string') return new TextEncoder().encode(data).length;
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
+  if (data instanceof Blob) return data.size;
+  return 0;
+}
+
 /** A scripted stand-in for the browser's WebSocket that follows the WHATWG state rules the model relies on. */
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -25,7 +33,8 @@ class FakeSocket implements SocketLike {
   send(data: unknown) {
     if (this.readyState === 0) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
     if (this.readyState >= 2) {
-      this.bufferedAmount += typeof data === 'string' ? data.length : 0;
+      // WHATWG: from CLOSING on, the data is discarded but bufferedAmount still grows by its byte count.
+      this.bufferedAmount += byteCount(data);
       return;
     }
     this.sent.push(data);
@@ -218,6 +227,51 @@ describe('ConnectionModel', () => {
     model.connect('ws://h/b');
     sockets[0]!.fire('message', { data: 'late' });
     expect(seen).toEqual([]);
+  });
+
+  it('names the typed array a page sent, and logs only the bytes of its view', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h/echo');
+    sockets[0]!.open();
+    const buffer = new Uint8Array([9, 1, 2, 3, 9]).buffer;
+    model.send(new Uint8Array(buffer, 1, 3));
+    model.send(new DataView(buffer, 0, 1));
+    model.send(buffer);
+    const sends = model.snapshot().log.filter((e) => e.kind === 'send').map((e) => e.kind === 'send' && e.data);
+    expect(sends).toEqual([
+      { type: 'arraybuffer', bytes: new Uint8Array([1, 2, 3]), view: 'Uint8Array' },
+      { type: 'arraybuffer', bytes: new Uint8Array([9]), view: 'DataView' },
+      { type: 'arraybuffer', bytes: new Uint8Array([9, 1, 2, 3, 9]) },
+    ]);
+    expect(sends[2]).not.toHaveProperty('view');
+  });
+
+  it('records send() after close() without an exception, with the readyState it met and the grown bufferedAmount', () => {
+    const { model, sockets } = setup();
+    model.connect('ws://h/echo');
+    sockets[0]!.open();
+    model.close(1000);
+    expect(model.send('xin chào')).toBe(null); // 8 characters, 9 bytes of UTF-8
+    sockets[0]!.closed(1000, '', true);
+    expect(model.send(new Uint8Array(4))).toBe(null);
+    const sends = model.snapshot().log.filter((e) => e.kind === 'send');
+    expect(sends.map((e) => e.kind === 'send' && [e.readyState, e.bufferedAmount])).toEqual([
+      [2, 9],
+      [3, 13],
+    ]);
+    expect(model.snapshot().bufferedAmount).toBe(13);
+    expect(model.snapshot().log.some((e) => e.kind === 'exception')).toBe(false);
+  });
+
+  it('can leave successful sends out of the log (bursts) but still logs exceptions', () => {
+    const s = new FakeSocket('ws://h');
+    const model = new ConnectionModel({ createSocket: () => s, pollMs: 0, logSends: false });
+    model.connect('ws://h');
+    expect(model.send('early')?.name).toBe('InvalidStateError');
+    s.open();
+    for (let i = 0; i < 100; i++) model.send(new Uint8Array(1024));
+    expect(s.sent).toHaveLength(100);
+    expect(model.snapshot().log.map((e) => e.kind)).toEqual(['connect', 'exception', 'open']);
   });
 
   describe('polling', () => {

@@ -22,7 +22,8 @@ export type SocketFactory = (url: string, protocols?: string | string[]) => Sock
 
 export type MessageData =
   | { type: 'text'; text: string }
-  | { type: 'arraybuffer'; bytes: Uint8Array }
+  /** Binary data; `view` names the typed array or DataView a page sent (received binary is never a view). */
+  | { type: 'arraybuffer'; bytes: Uint8Array; view?: string }
   | { type: 'blob'; size: number; mime: string };
 
 export type LogEntry =
@@ -31,7 +32,8 @@ export type LogEntry =
   | { id: number; t: number; kind: 'message'; data: MessageData; origin: string }
   | { id: number; t: number; kind: 'error' }
   | { id: number; t: number; kind: 'close'; code: number; reason: string; wasClean: boolean }
-  | { id: number; t: number; kind: 'send'; data: MessageData; bufferedAmount: number }
+  /** `readyState` when send() was called: from CLOSING on, the data was silently discarded. */
+  | { id: number; t: number; kind: 'send'; data: MessageData; bufferedAmount: number; readyState: ReadyState }
   | { id: number; t: number; kind: 'closeCall'; code?: number; reason?: string }
   | { id: number; t: number; kind: 'exception'; call: 'constructor' | 'send' | 'close'; name: string; message: string };
 
@@ -68,6 +70,9 @@ export type ModelOptions = {
   /** False for a stream (a ticker at 20 Hz would push everything else out of the log): message events are
    * then only handed to onMessage listeners, while open/error/close and calls are still logged. */
   logMessages?: boolean;
+  /** False for bursts (the bufferedAmount lab sends megabytes): successful send() calls are not logged, while
+   * exceptions still are. */
+  logSends?: boolean;
 };
 
 type Listener = (snapshot: ConnectionSnapshot) => void;
@@ -80,7 +85,8 @@ function describeData(data: unknown): MessageData {
   if (typeof data === 'string') return { type: 'text', text: data };
   if (data instanceof ArrayBuffer) return { type: 'arraybuffer', bytes: new Uint8Array(data.slice(0)) };
   if (ArrayBuffer.isView(data)) {
-    return { type: 'arraybuffer', bytes: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)) };
+    const bytes = new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    return { type: 'arraybuffer', bytes, view: data.constructor.name };
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) return { type: 'blob', size: data.size, mime: data.type };
   return { type: 'text', text: String(data) };
@@ -92,6 +98,7 @@ export class ConnectionModel {
   #pollMs: number;
   #maxLog: number;
   #logMessages: boolean;
+  #logSends: boolean;
   #messageListeners = new Set<MessageListener>();
   #socket: SocketLike | null = null;
   #listeners = new Set<Listener>();
@@ -111,6 +118,7 @@ export class ConnectionModel {
     this.#pollMs = options.pollMs ?? 50;
     this.#maxLog = options.maxLog ?? 500;
     this.#logMessages = options.logMessages ?? true;
+    this.#logSends = options.logSends ?? true;
     this.#epoch = this.#now();
   }
 
@@ -238,6 +246,7 @@ export class ConnectionModel {
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): Error | null {
     const socket = this.#socket;
     if (!socket) return null;
+    const readyState = socket.readyState as ReadyState;
     try {
       socket.send(data);
     } catch (error) {
@@ -245,7 +254,7 @@ export class ConnectionModel {
       this.#emit();
       return error instanceof Error ? error : new Error(String(error));
     }
-    this.#record({ kind: 'send', data: describeData(data), bufferedAmount: socket.bufferedAmount });
+    if (this.#logSends) this.#record({ kind: 'send', data: describeData(data), bufferedAmount: socket.bufferedAmount, readyState });
     this.#sample('send()');
     this.#emit();
     return null;
