@@ -230,3 +230,14 @@ test('vi: the runnable example speaks Vietnamese', async ({ page }) => {
   await expect(out).toContainText('vẫn mở: readyState = 1');
   await expect(out).toContainText('close: 4000 "Tạm biệt!" wasClean = true');
 });
+
+test('a server address that is not a WebSocket URL is flagged and Connect waits', async ({ page }) => {
+  const lab = await open(page, 'en');
+  const field = lab.getByRole('textbox', { name: 'Server URL' });
+  await field.fill('ftp://example');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(lab.getByText('Enter the demo server as ws://host:port')).toBeVisible();
+  await expect(lab.getByRole('button', { name: 'Connect', exact: true })).toBeDisabled();
+  await field.fill(new URL(page.url()).origin.replace('http', 'ws'));
+  await expect(lab.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
+});
