@@ -4,6 +4,7 @@
 import type { Client } from '../client.ts';
 import { intParam, isRejection, rejection, type Endpoint } from '../endpoint.ts';
 import { CLOSE_AFTER_MAX_MS } from '../limits.ts';
+import { ConnectionTimers } from '../timers.ts';
 import { openEcho } from './echo.ts';
 
 /** Codes a server may send that the lab offers: the common standard ones and the application range. */
@@ -12,7 +13,7 @@ export function isAllowedCloseCode(code: number): boolean {
 }
 
 export function createClose(): Endpoint {
-  const timers = new Map<Client, ReturnType<typeof setTimeout>>();
+  const timers = new ConnectionTimers();
   return {
     path: '/close',
     protocols: [],
@@ -36,7 +37,6 @@ export function createClose(): Endpoint {
       }
       const drop = dropParam === '1';
       const act = (client: Client): void => {
-        timers.delete(client);
         if (drop) {
           client.problem = 'dropped on request';
           client.terminate();
@@ -47,16 +47,10 @@ export function createClose(): Endpoint {
       return (client) => {
         openEcho(client);
         if (after === 0) act(client);
-        else timers.set(client, setTimeout(act, after, client));
+        else timers.set(client, after, () => act(client));
       };
     },
-    closed(client) {
-      clearTimeout(timers.get(client));
-      timers.delete(client);
-    },
-    stop() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    closed: (client) => timers.clear(client),
+    stop: () => timers.clearAll(),
   };
 }

@@ -3,6 +3,7 @@
 // connection (the page sees error, then close 1006); ws-based clients close with 1002 or 1007.
 import { listen, type Client } from '../client.ts';
 import { rejection, type Endpoint } from '../endpoint.ts';
+import { ConnectionTimers } from '../timers.ts';
 
 const hello = [0x48, 0x65, 0x6c, 0x6c, 0x6f]; // "Hello"
 
@@ -41,7 +42,7 @@ const ANNOUNCE_GAP_MS = 100;
 const CUT_AFTER_MS = 2000;
 
 export function createMisbehave(): Endpoint {
-  const timers = new Map<Client, ReturnType<typeof setTimeout>>();
+  const timers = new ConnectionTimers();
   return {
     path: '/misbehave',
     protocols: [],
@@ -58,25 +59,16 @@ export function createMisbehave(): Endpoint {
         client.send(JSON.stringify({ type: 'fault', fault: name, detail: `next frame: ${fault.detail}` }));
         // A moment later, so the announcement arrives in a TCP segment of its own: a browser that finds a
         // broken frame in the same read may fail the connection before delivering the message before it.
-        timers.set(
-          client,
-          setTimeout(() => {
-            if (client.readyState !== 1) return;
-            client.socket.write(fault.bytes);
-            client.problem = `fault ${name}`;
-            timers.set(client, setTimeout(() => client.terminate(), CUT_AFTER_MS));
-          }, ANNOUNCE_GAP_MS),
-        );
+        timers.set(client, ANNOUNCE_GAP_MS, () => {
+          if (client.readyState !== 1) return;
+          client.socket.write(fault.bytes);
+          client.problem = `fault ${name}`;
+          timers.set(client, CUT_AFTER_MS, () => client.terminate());
+        });
       };
     },
-    closed(client) {
-      clearTimeout(timers.get(client));
-      timers.delete(client);
-    },
-    stop() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    closed: (client) => timers.clear(client),
+    stop: () => timers.clearAll(),
   };
 }
 

@@ -7,9 +7,10 @@ import type { Client } from '../client.ts';
 import { deliver } from '../broadcast.ts';
 import type { Endpoint } from '../endpoint.ts';
 import { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../limits.ts';
+import { ConnectionTimers } from '../timers.ts';
 
 export function createSlow(heartbeatMs: number): Endpoint {
-  const timers = new Map<Client, ReturnType<typeof setTimeout>>();
+  const timers = new ConnectionTimers();
   // Each pause stays well under the heartbeat (incoming bytes also count as a sign of life).
   const pauseMs = Math.max(10, Math.min(SLOW_PAUSE_MS, Math.floor(heartbeatMs / 4)));
   return {
@@ -24,7 +25,6 @@ export function createSlow(heartbeatMs: number): Endpoint {
         let messages = 0;
         let acked = 0;
         const cycle = (): void => {
-          timers.delete(client);
           budget = SLOW_READ_BYTES;
           if (bytes !== acked) {
             acked = bytes;
@@ -36,7 +36,7 @@ export function createSlow(heartbeatMs: number): Endpoint {
           // Bytes arriving prove the peer is alive even when its pong is queued behind megabytes of data.
           client.alive = true;
           budget -= chunk.length;
-          if (!timers.has(client)) timers.set(client, setTimeout(cycle, pauseMs));
+          if (!timers.has(client)) timers.set(client, pauseMs, cycle);
           if (budget <= 0 && !client.isPaused) client.pause();
         });
         client.on('message', (data: Buffer) => {
@@ -46,13 +46,7 @@ export function createSlow(heartbeatMs: number): Endpoint {
         });
       };
     },
-    closed(client) {
-      clearTimeout(timers.get(client));
-      timers.delete(client);
-    },
-    stop() {
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
-    },
+    closed: (client) => timers.clear(client),
+    stop: () => timers.clearAll(),
   };
 }

@@ -1,7 +1,8 @@
 // Autobahn case 7: the closing handshake. Valid codes are echoed; bad codes, 1-byte payloads and
 // invalid reasons are protocol errors; nothing is processed after a close.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closePayload, expectControlEcho, frame, RawClient, startServer, type TestServer } from './helpers.ts';
+import { expectControlEcho, startServer, type TestServer } from './helpers.ts';
+import { closePayload, frame, RawClient } from './raw.ts';
 
 let server: TestServer;
 beforeAll(async () => {

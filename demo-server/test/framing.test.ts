@@ -1,15 +1,8 @@
 // Frames, grouped like the Autobahn suite's cases 1–6: framing, pings, reserved bits, opcodes,
 // fragmentation, UTF-8. Raw bytes go in; the exact close code comes out; a control client still echoes.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  expectControlEcho,
-  frame,
-  open,
-  RawClient,
-  nextMessage,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { expectControlEcho, open, nextMessage, startServer, type TestServer } from './helpers.ts';
+import { frame, RawClient } from './raw.ts';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -15,12 +15,11 @@ import {
   nextJson,
   nextMessage,
   open,
-  RawClient,
   refusal,
-  serverFrames,
   startServer,
   type TestServer,
 } from './helpers.ts';
+import { RawClient, serverFrames } from './raw.ts';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -8,14 +8,13 @@ import {
   delay,
   eventually,
   expectControlEcho,
-  frame,
   nextMessage,
   open,
-  RawClient,
   refusal,
   startServer,
   type TestServer,
 } from './helpers.ts';
+import { frame, RawClient } from './raw.ts';
 
 let server: TestServer;
 afterEach(() => server?.close());

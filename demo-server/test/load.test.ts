@@ -2,19 +2,9 @@
 // message floods, a client that never reads, chat members that stop reading, and SIGTERM.
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import {
-  closed,
-  delay,
-  eventually,
-  expectControlEcho,
-  frame,
-  MiB,
-  nextJson,
-  open,
-  RawClient,
-  spawnServer,
-  type ChildServer,
-} from './helpers.ts';
+import { spawnServer, type ChildServer } from './child.ts';
+import { closed, delay, eventually, expectControlEcho, MiB, nextJson, open } from './helpers.ts';
+import { frame, RawClient } from './raw.ts';
 
 let server: ChildServer | null = null;
 afterEach(async () => {

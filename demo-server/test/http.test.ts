@@ -1,0 +1,123 @@
+// The HTTP side of the server: /healthz, the built site (sirv, 404 pages, redirects), and the /alt/…
+// endpoints of the polling / long-polling / SSE comparison lab.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { delay, eventually, open, startServer, type TestServer } from './helpers.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ HEARTBEAT_MS: '1000', MESSAGES_PER_SECOND: '0' });
+});
+afterAll(() => server.close());
+
+describe('/healthz', () => {
+  test('200 "ok" with connection counts per endpoint', async () => {
+    const held = [await open(server.url('/echo')), await open(server.url('/echo')), await open(server.url('/ticker'))];
+    await eventually(() => server.demo.stats().connections === 3);
+    const res = await fetch(server.http('/healthz'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/^ok\nconnections 3\n\/echo 2\n\/ticker 1\nstreams 0\nsessions 0\nrss \d+\n$/);
+    for (const ws of held) ws.close();
+  });
+});
+
+describe('the built site', () => {
+  test('serves files with ETags and revalidation; fingerprinted assets are immutable', async () => {
+    const home = await fetch(server.http('/'));
+    expect(home.status).toBe(200);
+    expect(await home.text()).toMatch(/home/);
+    const etag = home.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect((await fetch(server.http('/'), { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const asset = await fetch(server.http('/_astro/app.js'));
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+  });
+
+  test('a lesson without its trailing slash redirects to it', async () => {
+    const res = await fetch(server.http('/en/lesson?x=1'), { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/en/lesson/?x=1');
+    expect((await fetch(server.http('/en/lesson/'))).status).toBe(200);
+  });
+
+  test('unknown pages get the 404 page with status 404, in Vietnamese under /vi/', async () => {
+    const en = await fetch(server.http('/en/nope/'));
+    expect(en.status).toBe(404);
+    expect(await en.text()).toMatch(/not found \(root\)/);
+    const vi = await fetch(server.http('/vi/khong-co/'));
+    expect(vi.status).toBe(404);
+    expect(await vi.text()).toMatch(/không tìm thấy/);
+  });
+
+  test('other methods → 405', async () => {
+    expect((await fetch(server.http('/'), { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+
+  test('without a built site, / explains how to build one', async () => {
+    const bare = await startServer({ SITE_DIR: '/nonexistent/site' });
+    const res = await fetch(bare.http('/'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/npm run build/);
+    expect((await fetch(bare.http('/en/'))).status).toBe(404);
+    await bare.close();
+  });
+});
+
+describe('/alt: polling, long polling, server-sent events', () => {
+  test('/alt/poll returns the quotes newer than ?since=', async () => {
+    const first = (await (await fetch(server.http('/alt/poll?hz=20'))).json()) as any[];
+    expect(first.length).toBeGreaterThan(0);
+    expect(first[0]).toMatchObject({ type: 'quote' });
+    expect(typeof first[0].t).toBe('number');
+    const last = first.at(-1).seq;
+    await delay(200);
+    const next = (await (await fetch(server.http(`/alt/poll?hz=20&since=${last}`))).json()) as any[];
+    expect(next.length).toBeGreaterThan(0);
+    expect(next.every((q) => q.seq > last)).toBe(true);
+  });
+
+  test('/alt/long-poll holds the request until a newer quote exists', async () => {
+    const latest = (await (await fetch(server.http('/alt/poll?hz=5'))).json()) as any[];
+    const since = latest.at(-1).seq;
+    const started = Date.now();
+    const res = await fetch(server.http(`/alt/long-poll?hz=5&since=${since}`));
+    const quotes = (await res.json()) as any[];
+    expect(res.status).toBe(200);
+    expect(quotes.map((q) => q.seq)).toEqual([since + 1]);
+    expect(Date.now() - started).toBeGreaterThan(50);
+  });
+
+  test('/alt/sse streams quotes as events with id: seq', async () => {
+    const controller = new AbortController();
+    const res = await fetch(server.http('/alt/sse?hz=20'), { signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    let text = '';
+    while ((text.match(/\n\n/g) ?? []).length < 4) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    const events = text.split('\n\n').filter((e) => e.startsWith('id:'));
+    const [id, data] = events[0]!.split('\n');
+    expect(JSON.parse(data!.slice(6)).seq).toBe(Number(id!.slice(4)));
+    await eventually(() => server.demo.stats().streams === 0);
+  });
+
+  test('held requests are capped per address: the next one → 429', async () => {
+    const capped = await startServer({ MAX_CONNECTIONS_PER_IP: '2' });
+    const controllers = [new AbortController(), new AbortController()];
+    for (const c of controllers) await fetch(capped.http('/alt/sse'), { signal: c.signal });
+    const third = await fetch(capped.http('/alt/long-poll?since=999999'));
+    // since from the future is treated as 0, so this answers at once; a fresh stream is refused
+    expect(third.status).toBe(200);
+    const fourth = await fetch(capped.http('/alt/sse'));
+    expect(fourth.status).toBe(429);
+    for (const c of controllers) c.abort();
+    await capped.close();
+  });
+
+  test('a bad ?hz= → 400', async () => {
+    const res = await fetch(server.http('/alt/poll?hz=0'));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/hz= must be a whole number from 1 to 20/);
+  });
+});
