@@ -37,7 +37,8 @@ export const settings: readonly Setting[] = [
   { name: 'SITE_DIR', fallback: 'dist', help: 'the built site to serve' },
   {
     name: 'ALLOWED_ORIGINS',
-    fallback: 'http://localhost:*,http://127.0.0.1:*',
+    // `null`: the lessons' runnable examples run in sandboxed iframes, whose WebSockets carry `Origin: null`.
+    fallback: 'http://localhost:*,http://127.0.0.1:*,null',
     help: 'comma list of page origins allowed to open WebSockets (same origin always is; * = any; null = sandboxed frames)',
   },
   { name: 'MAX_PAYLOAD', fallback: '65536', help: 'bytes per message (1009 above)' },

@@ -103,11 +103,26 @@ describe('Origin', () => {
     (await open(server.url('/echo'))).close();
   });
 
-  test('a sandboxed frame (Origin: null) and a look-alike host are refused by default', async () => {
-    for (const origin of ['null', 'http://localhost.evil.example:80', 'https://localhost:4321']) {
+  test('a sandboxed frame (Origin: null) is allowed by default: the runnable examples run in one', async () => {
+    (await open(server.url('/echo'), [], { origin: 'null' })).close();
+  });
+
+  test('look-alike hosts are refused', async () => {
+    for (const origin of ['http://localhost.evil.example:80', 'https://localhost:4321', 'https://evil.example']) {
       expect((await refusal(server.url('/echo'), [], { origin })).status).toBe(403);
     }
     await expectControlEcho(server);
+  });
+
+  test('an ALLOWED_ORIGINS without null refuses sandboxed frames', async () => {
+    const strict = await startServer({ ALLOWED_ORIGINS: 'https://school.example' });
+    try {
+      expect((await refusal(strict.url('/echo'), [], { origin: 'null' })).status).toBe(403);
+      expect((await refusal(strict.url('/echo'), [], { origin: 'http://localhost:4321' })).status).toBe(403);
+      (await open(strict.url('/echo'), [], { origin: 'https://school.example' })).close();
+    } finally {
+      await strict.close();
+    }
   });
 });
 
