@@ -40,7 +40,7 @@ function listIndexDirs(dir: string): Set<string> {
 
 export function createStatic(siteDir: string): Handler {
   if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
-    return (req, res, url) => {
+    return (_req, res, url) => {
       if (url.pathname === '/') {
         sendText(
           res,

@@ -86,7 +86,7 @@ export function createUpgradeHandler(
   }
 
   /** Everything that can refuse the handshake, in order; returns what to do once it succeeds. */
-  function admit(req: IncomingMessage, endpoint: Endpoint | undefined, query: URLSearchParams, address: string, key: string): Rejection | Opener {
+  function admit(req: IncomingMessage, endpoint: Endpoint | undefined, query: URLSearchParams, key: string): Rejection | Opener {
     if (!endpoint) return rejection(404, 'No WebSocket endpoint here. Try /echo, /echo-deflate, /ticker, /chat, /slow, /close, /misbehave or /inspect');
     if (req.method !== 'GET') return rejection(405, 'A WebSocket handshake must be a GET request', { Allow: 'GET' });
     if (req.headers.upgrade?.toLowerCase() !== 'websocket') return rejection(400, 'The Upgrade header must be "websocket"');
@@ -144,7 +144,7 @@ export function createUpgradeHandler(
     const endpoint = endpoints.get(url.pathname);
     const address = clientAddress(req, config.trustProxy);
     const key = limitKey(address);
-    const outcome = admit(req, endpoint, url.searchParams, address, key);
+    const outcome = admit(req, endpoint, url.searchParams, key);
     if (isRejection(outcome)) {
       hub.log.line(`refuse ${outcome.status} ${printable(url.pathname, 40)} ${address} ${outcome.reason}`);
       refuse(socket, outcome);

@@ -3,7 +3,6 @@
 // Replies: after each read cycle in which messages arrived, {"type":"ack","bytes":n,"messages":m} with the
 // running totals of payload bytes and messages received. Not rate-limited by message count: the slow
 // reading itself caps what a client can make us process.
-import type { Client } from '../client.ts';
 import { deliver } from '../broadcast.ts';
 import type { Endpoint } from '../endpoint.ts';
 import { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../limits.ts';

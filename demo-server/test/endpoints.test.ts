@@ -6,7 +6,6 @@ import {
   client,
   closed,
   errored,
-  delay,
   eventually,
   expectControlEcho,
   nextJson,
