@@ -13,8 +13,8 @@ export function createLog(enabled: boolean, write: (line: string) => void = (l) 
   };
 }
 
-/** Keeps a client-chosen string printable and short before it goes into a log line. */
+/** Keeps a client-chosen string on one line, free of control and bidi characters, and short. */
 export function printable(text: string, max = 80): string {
-  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  const clean = text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }

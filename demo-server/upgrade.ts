@@ -146,7 +146,7 @@ export function createUpgradeHandler(
     const key = limitKey(address);
     const outcome = admit(req, endpoint, url.searchParams, key);
     if (isRejection(outcome)) {
-      hub.log.line(`refuse ${outcome.status} ${printable(url.pathname, 40)} ${address} ${outcome.reason}`);
+      hub.log.line(`refuse ${outcome.status} ${printable(url.pathname, 40)} ${address} ${printable(outcome.reason, 160)}`);
       refuse(socket, outcome);
       return;
     }
