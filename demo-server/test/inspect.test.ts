@@ -3,6 +3,7 @@
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type WebSocket from 'ws';
+import { parseRecordMessage } from '../../src/lib/inspect/records.ts';
 import { computeAccept } from '../../src/lib/protocol/index.ts';
 import { INSPECTOR_SKIP_BYTES, SESSION_IDLE_MS, SESSION_MAX_RECORDS } from '../limits.ts';
 import { SessionStore } from '../sessions.ts';
@@ -161,6 +162,23 @@ describe('records', () => {
       payloadHex: '48656c6c6f',
     });
     bad.destroy();
+    inspector.close();
+  });
+  test('every record passes the site\'s own record parser (src/lib/inspect/records.ts)', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const raw: string[] = [];
+    inspector.on('message', (data: Buffer) => raw.push(data.toString()));
+    const ws = await open(server.url(`/echo?fragment=2&session=${id}`), ['echo']);
+    await echoOnce(ws, 'chào 👋');
+    ws.send(Buffer.from([0, 1, 2]));
+    ws.ping('hi');
+    await nextMessage(ws);
+    const done = closed(ws);
+    ws.close(3000, 'xong');
+    await done;
+    await eventually(() => raw.filter((r) => r.includes('"opcode":8')).length === 2);
+    for (const record of raw) expect(parseRecordMessage(record), record).toEqual([{ record: expect.anything() }]);
     inspector.close();
   });
 });
