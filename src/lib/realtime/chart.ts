@@ -1,22 +1,29 @@
 // Geometry for the hand-written SVG charts (a few dozen lines beat a chart library's tens of kilobytes here).
 
-/** An SVG path through `values`, left to right across `width`, scaled to fill `height` minus `pad`. */
-export function sparklinePath(values: readonly number[], width: number, height: number, pad = 2): string {
-  if (values.length === 0) return '';
-  let min = Infinity;
-  let max = -Infinity;
+/**
+ * An SVG path through `values`, left to right across `width`, scaled to fill `height` minus `pad`; and the y
+ * of `reference` (e.g. the opening price) on the same scale, which is included in the range so it is visible.
+ */
+export function sparkline(
+  values: readonly number[],
+  width: number,
+  height: number,
+  pad = 2,
+  reference?: number,
+): { d: string; reference: number | null } {
+  if (values.length === 0) return { d: '', reference: null };
+  let min = reference ?? Infinity;
+  let max = reference ?? -Infinity;
   for (const v of values) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const span = max - min || 1;
+  const span = max - min;
   const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const y = (v: number) => (max === min ? height / 2 : pad + (1 - (v - min) / span) * (height - 2 * pad));
+  const y = (v: number) => round(span === 0 ? height / 2 : pad + (1 - (v - min) / span) * (height - 2 * pad));
   let d = '';
-  for (let i = 0; i < values.length; i++) {
-    d += `${i === 0 ? 'M' : 'L'}${round(i * step)} ${round(y(values[i]!))}`;
-  }
-  return d;
+  for (let i = 0; i < values.length; i++) d += `${i === 0 ? 'M' : 'L'}${round(i * step)} ${y(values[i]!)}`;
+  return { d, reference: reference === undefined ? null : y(reference) };
 }
 
 function round(n: number): number {

@@ -63,7 +63,7 @@ export class ChatRoom {
   #nextId = 1;
   #max: number;
   /** Texts we sent that the server has not answered yet, oldest first. */
-  #pending: string[] = [];
+  #pending: Array<string | null> = [];
   #nick: string | null = null;
   #awaitingOwnJoin = false;
   members: number | null = null;
@@ -93,7 +93,8 @@ export class ChatRoom {
    * error (to us only), in order, so the oldest pending text tells which broadcast is ours — two members may
    * share a nickname. A real protocol would echo a client-chosen id instead.
    */
-  sent(text: string): void {
+  sent(text: string | null): void {
+    // null: something that is not a chat message (the server will answer it with an error).
     this.#pending.push(text);
   }
 

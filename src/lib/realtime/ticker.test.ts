@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSeq, parseQuote, TickerBook, type Quote } from './ticker.ts';
-import { niceMax, sparklinePath, barFraction } from './chart.ts';
+import { niceMax, sparkline, barFraction } from './chart.ts';
 import { percentile, RateMeter, RingBuffer, summarize } from './stats.ts';
 
 const quote = (seq: number, t: number, symbol = 'ACME', price = 100): Quote => ({ type: 'quote', seq, t, symbol, price, change: 0 });
@@ -78,10 +78,11 @@ describe('stats', () => {
 });
 
 describe('chart geometry', () => {
-  it('draws a path across the width, highest value at the top', () => {
-    expect(sparklinePath([1, 3, 2], 100, 20, 0)).toBe('M0 20L50 0L100 10');
-    expect(sparklinePath([4, 4], 10, 20)).toBe('M0 10L10 10');
-    expect(sparklinePath([], 10, 10)).toBe('');
+  it('draws a path across the width, highest value at the top, with the reference on the same scale', () => {
+    expect(sparkline([1, 3, 2], 100, 20, 0)).toEqual({ d: 'M0 20L50 0L100 10', reference: null });
+    expect(sparkline([4, 4], 10, 20).d).toBe('M0 10L10 10');
+    expect(sparkline([2, 3], 10, 20, 0, 1)).toEqual({ d: 'M0 10L10 0', reference: 20 });
+    expect(sparkline([], 10, 10)).toEqual({ d: '', reference: null });
   });
 
   it('picks nice axis maxima and bar widths', () => {

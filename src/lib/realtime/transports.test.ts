@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionModel, type SocketLike } from '../connection/model.ts';
 import { MethodMeter } from './compare.ts';
-import { runEventSource, runPolling, runWebSocket, type EventSourceLike, type TransportDeps } from './transports.ts';
+import { httpBaseFrom, runEventSource, runPolling, runWebSocket, type EventSourceLike, type TransportDeps } from './transports.ts';
 import { wsHandshakeResponseBytes, type BrowserProfile } from './wire.ts';
 
 const profile: BrowserProfile = { userAgent: 'UA', languages: ['en'], brands: null, platform: null, mobile: false, secureContext: true, cookie: '' };
@@ -147,5 +147,12 @@ describe('runWebSocket', () => {
     sockets[0]!.readyState = 3;
     sockets[0]!.fire('close', { code: 1006, reason: '', wasClean: false });
     expect(problems).toEqual(['unreachable']);
+  });
+});
+
+describe('httpBaseFrom', () => {
+  it('maps ws to http and wss to https', () => {
+    expect(httpBaseFrom('ws://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    expect(httpBaseFrom('wss://labs.example.com/demo')).toBe('https://labs.example.com/demo');
   });
 });

@@ -206,3 +206,8 @@ export function runWebSocket(meter: MethodMeter, model: ConnectionModel, deps: T
     model.close(1000);
   }, { once: true });
 }
+
+/** The http(s) base for the HTTP endpoints of the demo server at a ws(s) base (the same host and port). */
+export function httpBaseFrom(wsBase: string): string {
+  return wsBase.replace(/^ws(s?):/, 'http$1:');
+}

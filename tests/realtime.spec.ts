@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openLab, watchConsole } from './helpers.ts';
+
+const t = {
+  en: {
+    nick: 'Nickname', join: 'Join', leave: 'Leave', message: 'Message', send: 'Send', transcript: 'Chat messages',
+    you: '(you)', tools: "Break the server's rules", burst: 'Send 60 messages at once', server: 'Server URL',
+  },
+  vi: {
+    nick: 'Biệt danh', join: 'Vào phòng', leave: 'Rời phòng', message: 'Tin nhắn', send: 'Gửi', transcript: 'Tin nhắn trong phòng',
+    you: '(bạn)', tools: 'Thử phạm luật của server', burst: 'Gửi 60 thông điệp cùng lúc', server: 'Địa chỉ server',
+  },
+} as const;
+
+const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** Fails the test if anything on the page opens a dialog (an injected alert would). */
+function noDialogs(page: Page): () => void {
+  const seen: string[] = [];
+  page.on('dialog', (dialog) => {
+    seen.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return () => expect(seen, 'dialogs opened by the page').toEqual([]);
+}
+
+async function joinChat(page: Page, lang: 'en' | 'vi', nick: string) {
+  await page.goto(`/${lang}/real-time-patterns/`);
+  const lab = await openLab(page, '#chat-lab');
+  await lab.getByRole('textbox', { name: t[lang].nick }).fill(nick);
+  await lab.getByRole('button', { name: t[lang].join, exact: true }).click();
+  const transcript = lab.getByRole('log', { name: t[lang].transcript });
+  await expect(transcript.locator('li.notice', { hasText: nick }).first()).toBeVisible();
+  return { lab, transcript };
+}
+
+for (const lang of ['en', 'vi'] as const) {
+  const l = t[lang];
+
+  test(`${lang}: two tabs chat; joins, messages and markup shown as text`, async ({ context }) => {
+    const pageA = await context.newPage();
+    const pageB = await context.newPage();
+    const checks = [watchConsole(pageA), watchConsole(pageB), noDialogs(pageA), noDialogs(pageB)];
+    const nickA = unique('Lan');
+    const nickB = unique('Minh');
+    const a = await joinChat(pageA, lang, nickA);
+    const b = await joinChat(pageB, lang, nickB);
+
+    // A sees B arrive, with a member count.
+    await expect(a.transcript.locator('li.notice', { hasText: nickB })).toContainText(/\d/);
+    await expect(a.lab.getByRole('status').filter({ hasText: nickA })).toBeVisible();
+
+    await a.lab.getByRole('textbox', { name: l.message, exact: true }).fill('xin chào từ A');
+    await a.lab.getByRole('button', { name: l.send, exact: true }).click();
+    const fromA = b.transcript.locator('li.msg', { hasText: 'xin chào từ A' });
+    await expect(fromA).toContainText(nickA);
+    await expect(fromA).not.toHaveClass(/own/);
+    await expect(a.transcript.locator('li.msg.own', { hasText: 'xin chào từ A' })).toContainText(l.you);
+
+    const markup = '<img src=x onerror=alert(1)>';
+    await b.lab.getByRole('textbox', { name: l.message, exact: true }).fill(markup);
+    await b.lab.getByRole('button', { name: l.send, exact: true }).click();
+    const injected = a.transcript.locator('li.msg', { hasText: nickB }).last();
+    await expect(injected.locator('.text')).toHaveText(markup);
+    await expect(a.transcript.locator('img')).toHaveCount(0);
+    await expect(b.transcript.locator('li.msg.own .text')).toHaveText(markup);
+
+    // B leaves: A is told, and the count drops.
+    await b.lab.getByRole('button', { name: l.leave, exact: true }).click();
+    await expect(a.transcript.locator('li.notice.leave', { hasText: nickB })).toBeVisible();
+    for (const check of checks) check();
+  });
+}
+
+test('en: nickname checks match the server and are announced', async ({ page }) => {
+  await page.goto('/en/real-time-patterns/');
+  const lab = await openLab(page, '#chat-lab');
+  const join = lab.getByRole('button', { name: 'Join', exact: true });
+  await join.click();
+  await expect(lab.getByRole('alert')).toHaveText(/Choose a nickname/);
+  await lab.getByRole('textbox', { name: 'Nickname' }).fill('x'.repeat(25));
+  await join.click();
+  await expect(lab.getByRole('alert')).toHaveText(/at most 24 characters/);
+  await expect(lab.getByRole('textbox', { name: 'Nickname' })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('en: the server’s error messages and its rate-limit close are shown', async ({ page }) => {
+  const noErrors = watchConsole(page);
+  const { lab, transcript } = await joinChat(page, 'en', unique('Burst'));
+  await lab.getByText(t.en.tools).click();
+  await lab.getByRole('button', { name: 'Send text that is not JSON' }).click();
+  await expect(transcript.locator('li.server-error').last()).toContainText('Server error: Not JSON');
+  await lab.getByRole('button', { name: t.en.burst }).click();
+  await expect(lab.getByRole('alert')).toContainText('1008');
+  await expect(lab.getByRole('alert')).toContainText('Rate limit');
+  await expect(transcript.locator('li.server-error', { hasText: 'Unknown message' })).toContainText(/×\d+/);
+  await expect(lab.getByRole('button', { name: 'Reconnect', exact: true })).toBeEnabled();
+  noErrors();
+});
+
+test('en: the chat says plainly when the server cannot be reached', async ({ page }) => {
+  const noErrors = watchConsole(page, [/WebSocket connection to .* failed/]);
+  await page.goto('/en/real-time-patterns/');
+  const lab = await openLab(page, '#chat-lab');
+  await lab.getByText('Server URL:').click();
+  await lab.getByRole('textbox', { name: 'Server URL' }).fill('ws://127.0.0.1:9');
+  await lab.getByRole('textbox', { name: 'Nickname' }).fill('Nobody');
+  await lab.getByRole('button', { name: 'Join', exact: true }).click();
+  const alert = lab.getByRole('alert');
+  await expect(alert).toContainText('ws://127.0.0.1:9/chat');
+  await expect(alert).toContainText('npm start');
+  noErrors();
+});
+
+for (const lang of ['en', 'vi'] as const) {
+  test(`${lang}: the ticker streams quotes, shows a rate and latency, pauses`, async ({ page }) => {
+    const noErrors = watchConsole(page);
+    await page.goto(`/${lang}/real-time-patterns/`);
+    const lab = await openLab(page, '#ticker-lab');
+    await lab.getByRole('combobox').selectOption('10');
+    await lab.getByRole('button', { name: lang === 'en' ? 'Start' : 'Bắt đầu', exact: true }).click();
+    await expect.poll(async () => Number(await lab.getByTestId('ticker-received').textContent()), { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect.poll(async () => Number(await lab.getByTestId('ticker-rate').textContent())).toBeGreaterThan(4);
+    await expect(lab.getByTestId('ticker-latency')).toHaveText(/^-?\d+ ms$/);
+    await expect(lab.getByRole('img', { name: /^ACME:/ })).toBeVisible();
+
+    await lab.getByRole('button', { name: lang === 'en' ? 'Pause charts' : 'Tạm dừng biểu đồ' }).click();
+    await expect(lab.getByRole('status').filter({ hasText: lang === 'en' ? 'Charts paused' : 'Biểu đồ đang tạm dừng' })).toBeVisible();
+    await lab.getByRole('button', { name: lang === 'en' ? 'Stop' : 'Dừng', exact: true }).click();
+    await expect.poll(async () => Number(await lab.getByTestId('ticker-rate').textContent()), { timeout: 5000 }).toBe(0);
+    noErrors();
+  });
+}
+
+for (const lang of ['en', 'vi'] as const) {
+  test(`${lang}: the comparison lab measures all four methods`, async ({ page }) => {
+    test.setTimeout(40_000);
+    const noErrors = watchConsole(page);
+    await page.goto(`/${lang}/alternatives/`);
+    const lab = await openLab(page, '#compare-lab');
+    await lab.getByRole('combobox', { name: lang === 'en' ? 'Measure for' : 'Đo trong' }).selectOption('5');
+    await lab.getByRole('combobox', { name: lang === 'en' ? 'Server updates' : 'Tốc độ cập nhật của server' }).selectOption('5');
+    await lab.getByRole('button', { name: lang === 'en' ? 'Run all four' : 'Chạy cả bốn' }).click();
+    await expect(lab.getByRole('status')).toContainText(lang === 'en' ? 'Done' : 'Xong', { timeout: 15_000 });
+    await expect(lab.getByRole('alert')).toHaveCount(0);
+    const rows = lab.locator('table').first().locator('tbody tr');
+    await expect(rows).toHaveCount(4);
+    for (const method of ['poll', 'longPoll', 'sse', 'ws']) {
+      const cells = rows.and(lab.locator(`[data-method="${method}"]`)).locator('td');
+      const requests = Number(await cells.nth(0).textContent());
+      const updates = Number(await cells.nth(1).textContent());
+      expect(requests, `${method} requests`).toBeGreaterThan(0);
+      expect(updates, `${method} updates`).toBeGreaterThan(5);
+      await expect(cells.nth(3), `${method} bytes per update`).toHaveText(/^[\d,.]+ B$/);
+      await expect(cells.nth(5), `${method} median latency`).toHaveText(/ms$/);
+    }
+    // Long-polling pays for a request and a response per update; a WebSocket update costs its frame.
+    const perUpdate = async (method: string) =>
+      Number((await lab.locator(`[data-method="${method}"] td`).nth(3).textContent())!.replace(/[^\d]/g, ''));
+    const ws = await perUpdate('ws');
+    expect(await perUpdate('longPoll')).toBeGreaterThan(3 * ws);
+    expect(await perUpdate('poll')).toBeGreaterThan(1.5 * ws);
+    noErrors();
+  });
+}
