@@ -94,7 +94,10 @@ test('en: the server’s error messages and its rate-limit close are shown', asy
   await expect(lab.getByRole('alert')).toContainText('1008');
   await expect(lab.getByRole('alert')).toContainText('Rate limit');
   await expect(transcript.locator('li.server-error', { hasText: 'Unknown message' })).toContainText(/×\d+/);
-  await expect(lab.getByRole('button', { name: 'Reconnect', exact: true })).toBeEnabled();
+  // Reconnecting rejoins the room under the same name.
+  await lab.getByRole('button', { name: 'Reconnect', exact: true }).click();
+  await expect(lab.getByRole('status').filter({ hasText: 'In the room as Burst-' })).toBeVisible();
+  await expect(lab.getByRole('alert')).toHaveCount(0);
   noErrors();
 });
 
@@ -163,3 +166,25 @@ for (const lang of ['en', 'vi'] as const) {
     noErrors();
   });
 }
+
+test('en: the runnable examples run against the demo server', async ({ page }) => {
+  const noErrors = watchConsole(page);
+  await page.goto('/en/real-time-patterns/');
+  const chat = page.locator('figure[data-example="real-time-patterns-chat"]');
+  await chat.scrollIntoViewIfNeeded();
+  await chat.getByRole('button', { name: 'Run', exact: true }).click();
+  const chatOut = chat.getByRole('log', { name: 'Console output' });
+  await expect(chatOut).toContainText('[Minh] as HTML that is: Lan: &lt;img src=x onerror=alert(1)&gt; xin chào');
+
+  const envelope = page.locator('figure[data-example="real-time-patterns-envelope"]');
+  await envelope.scrollIntoViewIfNeeded();
+  await envelope.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(envelope.getByRole('log', { name: 'Console output' })).toContainText('closed 1000 enough');
+
+  await page.goto('/vi/alternatives/');
+  const overhead = page.locator('figure[data-example="alternatives-overhead"]');
+  await overhead.scrollIntoViewIfNeeded();
+  await overhead.getByRole('button', { name: 'Chạy', exact: true }).click();
+  await expect(overhead.getByRole('log', { name: 'Kết quả console' })).toContainText(/WebSocket, mỗi cập nhật: \d+(\.\d)? byte/);
+  noErrors();
+});
