@@ -72,7 +72,7 @@ for (const lang of ['en', 'vi'] as const) {
     const rows = lab.locator('table tbody tr');
     await expect(rows).toHaveCount(4);
     for (const row of await rows.all()) {
-      await expect(row.locator('td')).toHaveText(['—', 'error → close', '1006', 'false']);
+      await expect(row.locator('td')).toHaveText(['error → close', '1006 · false']);
     }
     noErrors();
   });
@@ -95,7 +95,8 @@ for (const lang of ['en', 'vi'] as const) {
     await expect(ftp).toHaveCount(2);
     await expect(ftp.nth(1)).toContainText(l.thrown);
     await expect(ftp.nth(1)).toContainText("The URL's scheme must be either 'http', 'https', 'ws', or 'wss'");
-    await expect(lab.locator('table tbody tr[data-case="ftpScheme"] td').first()).toHaveText('SyntaxError');
+    await expect(lab.locator('table tbody tr[data-case="ftpScheme"] td')).toHaveText([l.thrown, '—']);
+    await expect(lab.locator('table tbody tr[data-case="httpScheme"] td')).toHaveText(['open → close', '1000 · true']);
     await expect(lab.locator('[data-prop="readyState"]')).toContainText(lang === 'en' ? '(empty)' : '(trống)');
     noErrors();
   });
