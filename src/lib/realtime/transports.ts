@@ -15,11 +15,12 @@ import {
   type BrowserProfile,
 } from './wire.ts';
 
+/** The part of EventSource the runner uses (handlers typed loosely so the browser's own class fits). */
 export type EventSourceLike = {
   readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: string; lastEventId: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: any) => void) | null;
+  onmessage: ((event: any) => void) | null;
+  onerror: ((event: any) => void) | null;
   close(): void;
 };
 
@@ -142,7 +143,7 @@ export function runEventSource(meter: MethodMeter, deps: TransportDeps, opt: Run
     meter.add('responseHeads', sseResponseHeadBytes());
     meter.add('framing', SSE_PREAMBLE_BYTES + chunkFramingBytes(SSE_PREAMBLE_BYTES));
   };
-  source.onmessage = (event) => {
+  source.onmessage = (event: { data: string; lastEventId: string }) => {
     const arrived = deps.now();
     const eventBytes = sseEventBytes(event.lastEventId, event.data);
     const payload = utf8Bytes(event.data);
