@@ -4,7 +4,8 @@ type Strings = Record<string, string>;
 
 const PREVIEW_BYTES = 32;
 
-function fill(template: string, values: Record<string, string | number>): string {
+/** Fills `{name}` placeholders in a UI string; unknown ones stay visible so a mistake is noticed. */
+export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
