@@ -10,9 +10,10 @@ import type { Bilingual } from '../protocol/bilingual.ts';
  * - `optional`: defined by RFC 6455 (or an extension RFC), sent only when something is negotiated;
  * - `browser`: browsers send it by rule (Fetch, RFC 6455 for browser clients), other clients need not;
  * - `http`: ordinary HTTP, not about WebSocket at all;
- * - `proxy`: added by a proxy or load balancer between the browser and the server.
+ * - `proxy`: added by a proxy or load balancer between the browser and the server;
+ * - `refusal`: sent only in a response that refuses the handshake.
  */
-export type HeaderRole = 'required' | 'optional' | 'browser' | 'http' | 'proxy';
+export type HeaderRole = 'required' | 'optional' | 'browser' | 'http' | 'proxy' | 'refusal';
 
 export type HeaderSide = 'request' | 'response';
 
@@ -105,7 +106,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
       vi: 'Phiên bản giao thức mà client dùng. RFC 6455 là phiên bản `13`, và mọi trình duyệt đều gửi 13.',
     },
     response: {
-      role: 'optional',
+      role: 'refusal',
       en: 'Only in a refusal: a server that does not speak the requested version answers `426 Upgrade Required` and lists here the versions it does speak.',
       vi: 'Chỉ có trong lời từ chối: server không hỗ trợ phiên bản được yêu cầu sẽ trả `426 Upgrade Required` và liệt kê ở đây các phiên bản nó hỗ trợ.',
     },
@@ -207,8 +208,8 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
   header('Sec-Fetch-Mode', [fetchMetadata], {
     request: {
       role: 'browser',
-      en: '`websocket` in browsers that send Fetch Metadata on handshakes (Firefox does; Chrome does not). Like Origin, it lets a server see what kind of request this is.',
-      vi: '`websocket`, ở các trình duyệt gửi Fetch Metadata trong handshake (Firefox có gửi, Chrome thì không). Giống Origin, nó cho server biết đây là loại request gì.',
+      en: '`websocket`, from browsers that send Fetch Metadata headers on handshakes (Chrome did not when this was written). Like Origin, it tells the server what kind of request this is.',
+      vi: '`websocket`, từ những trình duyệt có gửi các header Fetch Metadata khi bắt tay (lúc bài này được viết, Chrome thì không). Giống Origin, nó cho server biết đây là loại request gì.',
     },
   }),
   header('Sec-Fetch-Site', [fetchMetadata], {
@@ -295,7 +296,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
   }),
   header('Retry-After', [rfc9110('10.2.3', 'retry-after')], {
     response: {
-      role: 'http',
+      role: 'refusal',
       en: 'In a refusal such as `429 Too Many Requests` or `503 Service Unavailable`: how many seconds to wait before trying again. The page never sees it; a reconnecting client must back off on its own.',
       vi: 'Trong lời từ chối như `429 Too Many Requests` hay `503 Service Unavailable`: số giây nên chờ trước khi thử lại. Trang không bao giờ thấy nó; client tự kết nối lại phải tự biết giãn thời gian chờ.',
     },
