@@ -188,3 +188,42 @@ test('en: the runnable examples run against the demo server', async ({ page }) =
   await expect(overhead.getByRole('log', { name: 'Kết quả console' })).toContainText(/WebSocket, mỗi cập nhật: \d+(\.\d)? byte/);
   noErrors();
 });
+
+test('en: after a dropped connection the chat counts down, reconnects and rejoins', async ({ page }) => {
+  // A stand-in for the server: the first connection is dropped with 1001 (going away), the next one stays.
+  let connections = 0;
+  await page.routeWebSocket(/\/chat\?nick=/, (ws) => {
+    const n = ++connections;
+    const nick = new URL(ws.url()).searchParams.get('nick');
+    ws.send(JSON.stringify({ type: 'join', nick, count: n }));
+    if (n === 1) setTimeout(() => ws.close({ code: 1001, reason: 'restarting' }), 300);
+  });
+  await page.goto('/en/real-time-patterns/');
+  const lab = await openLab(page, '#chat-lab');
+  await lab.getByRole('textbox', { name: 'Nickname' }).fill('Phoenix');
+  await lab.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(lab.getByRole('alert')).toContainText('The connection dropped (code 1001)');
+  await expect(lab.getByRole('alert')).toContainText('attempt 1 of 6');
+  await expect(lab.getByRole('status').filter({ hasText: 'In the room as Phoenix · 2 here' })).toBeVisible({ timeout: 5000 });
+  await expect(lab.getByRole('alert')).toHaveCount(0);
+  expect(connections).toBe(2);
+});
+
+test('en: the comparison lab names every method the server could not serve', async ({ page }) => {
+  const noErrors = watchConsole(page, [/WebSocket connection to .* failed/, /Failed to load resource/, /ERR_CONNECTION_REFUSED/, /EventSource/]);
+  await page.goto('/en/alternatives/');
+  const lab = await openLab(page, '#compare-lab');
+  await lab.getByText('Server URL:').click();
+  await lab.getByRole('textbox', { name: 'Server URL' }).fill('ws://127.0.0.1:9');
+  await lab.getByRole('button', { name: 'Run all four' }).click();
+  const alert = lab.getByRole('alert');
+  for (const method of ['Polling', 'Long-polling', 'Server-Sent Events', 'WebSocket']) {
+    await expect(alert).toContainText(`${method}: `);
+  }
+  await expect(alert).toContainText('WebSocket: could not connect to ws://127.0.0.1:9/ticker?hz=');
+  await expect(alert).toContainText('http://127.0.0.1:9');
+  await expect(alert).toContainText('npm start');
+  await expect(lab.getByRole('status')).toContainText('Nothing measured');
+  await expect(lab.locator('table')).toHaveCount(0);
+  noErrors();
+});

@@ -127,6 +127,7 @@ describe('runWebSocket', () => {
     const controller = new AbortController();
     runWebSocket(meter, model, deps(), options(controller.signal), () => meter.fail('x'));
     expect(sockets[0]!.url).toBe('ws://h/ticker?hz=2');
+    expect(meter.summary().requests).toBe(0); // counted once the handshake succeeds
     sockets[0]!.readyState = 1;
     sockets[0]!.fire('open');
     const data = JSON.stringify(q(1, 997));
@@ -144,7 +145,10 @@ describe('runWebSocket', () => {
     const model = new ConnectionModel({ createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1)!), pollMs: 0 });
     const problems: string[] = [];
     runWebSocket(new MethodMeter('ws'), model, deps(), options(new AbortController().signal), (p) => problems.push(p));
+    // The error event comes first, with readyState already CLOSED; only the close event decides.
     sockets[0]!.readyState = 3;
+    sockets[0]!.fire('error');
+    expect(problems).toEqual([]);
     sockets[0]!.fire('close', { code: 1006, reason: '', wasClean: false });
     expect(problems).toEqual(['unreachable']);
   });
@@ -154,5 +158,25 @@ describe('httpBaseFrom', () => {
   it('maps ws to http and wss to https', () => {
     expect(httpBaseFrom('ws://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
     expect(httpBaseFrom('wss://labs.example.com/demo')).toBe('https://labs.example.com/demo');
+  });
+});
+
+describe('runWebSocket after opening', () => {
+  it('reports a close the page did not ask for with its code and reason', () => {
+    const handlers = new Map<string, ((e: any) => void)[]>();
+    const socket: SocketLike = {
+      readyState: 0, bufferedAmount: 0, protocol: '', extensions: '', url: 'ws://h/ticker?hz=2', binaryType: 'blob',
+      send() {}, close() {},
+      addEventListener(type, l) { handlers.set(type, [...(handlers.get(type) ?? []), l]); },
+    };
+    const fire = (type: string, e: object = {}) => { for (const h of handlers.get(type) ?? []) h(e); };
+    const model = new ConnectionModel({ createSocket: () => socket, pollMs: 0 });
+    const problems: string[] = [];
+    runWebSocket(new MethodMeter('ws'), model, deps(), options(new AbortController().signal), (p, d) => problems.push(`${p}: ${d}`));
+    (socket as { readyState: number }).readyState = 1;
+    fire('open');
+    (socket as { readyState: number }).readyState = 3;
+    fire('close', { code: 1008, reason: 'Rate limit', wasClean: true });
+    expect(problems).toEqual(['ws: close 1008 Rate limit']);
   });
 });

@@ -177,25 +177,27 @@ export function runWebSocket(meter: MethodMeter, model: ConnectionModel, deps: T
     const q = parseQuote(data);
     if (q) meter.update(q, arrived);
   });
-  meter.request(requestHeadBytes('websocket', new URL(url), deps.page, deps.profile));
   if (!model.connect(url)) {
     offMessage();
     fail('ws', url);
     return;
   }
-  // Subscribed after connect(), so a previous run's CLOSED state is not mistaken for this one's.
+  // This connection's close event is the first close entry after its connect entry.
+  const connectId = model.snapshot().log.at(-1)?.id ?? 0;
   let offState: () => void = () => {};
   offState = model.subscribe((snap) => {
     if (!opened && snap.readyState === 1) {
       opened = true;
       meter.status = 'running';
+      // Counted once the handshake succeeded: a refused connection sends no request head worth counting.
+      meter.request(requestHeadBytes('websocket', new URL(url), deps.page, deps.profile));
       meter.add('responseHeads', wsHandshakeResponseBytes(snap.protocol, snap.extensions));
     }
-    if (snap.readyState === 3 && !opt.signal.aborted) {
-      const close = snap.log.findLast((e) => e.kind === 'close');
+    const close = snap.log.find((e) => e.kind === 'close' && e.id > connectId);
+    if (close && close.kind === 'close' && !opt.signal.aborted) {
       cleanup();
-      if (snap.failedToOpen) fail('unreachable', url);
-      else fail('ws', close && close.kind === 'close' ? `close ${close.code}${close.reason ? ` ${close.reason}` : ''}` : url);
+      if (!opened) fail('unreachable', url);
+      else fail('ws', `close ${close.code}${close.reason ? ` ${close.reason}` : ''}`);
     }
   });
   function cleanup() {
