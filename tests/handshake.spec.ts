@@ -253,3 +253,15 @@ test('the static example, accept steps and header reference read without JavaScr
   }
   await context.close();
 });
+
+test('vi: on a 360 px phone, the lab after connecting fits without sideways scrolling', async ({ page }) => {
+  const noErrors = watchConsole(page);
+  await page.setViewportSize({ width: 360, height: 780 });
+  const lab = await inspector(page, 'vi');
+  await lab.getByRole('radio', { name: /echo-deflate/ }).check();
+  await lab.getByRole('button', { name: labels.vi.connect, exact: true }).click();
+  await expect(lab.getByRole('region', { name: t.vi.accept }).getByRole('status')).toContainText(`✓ ${t.vi.match}`);
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.view);
+  noErrors();
+});
