@@ -265,3 +265,23 @@ test('vi: on a 360 px phone, the lab after connecting fits without sideways scro
   expect(widths.page).toBeLessThanOrEqual(widths.view);
   noErrors();
 });
+
+test('en: the runnable examples print what the server negotiated, and what a refused handshake leaves', async ({ page }) => {
+  const noErrors = watchConsole(page, [/Error during WebSocket handshake: Unexpected response code: 400/, /WebSocket connection to .* failed/]);
+  await page.goto('/en/handshake/');
+  const negotiation = page.locator('figure.runnable[data-example="handshake-negotiation"]');
+  await negotiation.getByRole('button', { name: 'Run', exact: true }).click();
+  const out = negotiation.getByRole('log', { name: 'Console output' });
+  await expect(out).toContainText('before open: "" ""');
+  await expect(out).toContainText('protocol = "json"');
+  await expect(out).toContainText('extensions = "permessage-deflate"');
+  await expect(out).toContainText('close: 1000 wasClean = true');
+
+  const refused = page.locator('figure.runnable[data-example="handshake-refused"]');
+  await refused.getByRole('button', { name: 'Run', exact: true }).click();
+  const log = refused.getByRole('log', { name: 'Console output' });
+  await expect(log).toContainText('error event: error');
+  await expect(log).toContainText('close: 1006 "" wasClean = false');
+  await expect(log).not.toContainText('open — never happens');
+  noErrors();
+});

@@ -96,7 +96,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'required',
       en: '16 random bytes in base64 (24 characters), new for every connection. It is not a secret and protects no data: the server must hash it into Sec-WebSocket-Accept to prove it understood a WebSocket handshake. Like every `Sec-` header, page scripts cannot set it, so fetch() or a form can never pose as a WebSocket client.',
-      vi: '16 byte ngẫu nhiên mã hoá base64 (24 ký tự), mỗi kết nối một giá trị mới. Nó không phải bí mật và không bảo vệ dữ liệu nào: server phải băm nó thành Sec-WebSocket-Accept để chứng minh mình hiểu một handshake WebSocket. Như mọi header bắt đầu bằng `Sec-`, script trong trang không thể tự đặt nó, nên fetch() hay một form không bao giờ giả làm client WebSocket được.',
+      vi: '16 byte ngẫu nhiên mã hoá base64 (24 ký tự), mỗi kết nối một giá trị mới. Nó không phải bí mật và không bảo vệ dữ liệu nào: server phải băm nó thành Sec-WebSocket-Accept để chứng minh mình hiểu đây là một lần bắt tay WebSocket. Như mọi header bắt đầu bằng `Sec-`, script trong trang không thể tự đặt nó, nên fetch() hay một form không bao giờ giả làm client WebSocket được.',
     },
   }),
   header('Sec-WebSocket-Version', [rfc6455('4.1'), rfc6455('4.4'), rfc6455('11.3.5')], {
@@ -146,7 +146,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     response: {
       role: 'required',
       en: 'base64(SHA-1(Sec-WebSocket-Key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")). The browser computes the same value and fails the connection if they differ: proof that the server read this very request as a WebSocket handshake, not a cached or misunderstood answer.',
-      vi: 'base64(SHA-1(Sec-WebSocket-Key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")). Trình duyệt tự tính cùng giá trị đó và huỷ kết nối nếu hai bên khác nhau: bằng chứng rằng server đã đọc đúng request này như một handshake WebSocket, chứ không phải một câu trả lời lấy từ cache hay bị hiểu nhầm.',
+      vi: 'base64(SHA-1(Sec-WebSocket-Key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")). Trình duyệt tự tính cùng giá trị đó và huỷ kết nối nếu hai bên khác nhau: bằng chứng rằng server đã đọc đúng request này như một lần bắt tay WebSocket, chứ không phải một câu trả lời lấy từ cache hay bị hiểu nhầm.',
     },
   }),
   header('User-Agent', [rfc9110('10.1.5', 'user-agent')], {
@@ -181,7 +181,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'http',
       en: '`no-cache`: no cache along the way may answer this request with a stored response; a handshake must reach the real server.',
-      vi: '`no-cache`: không cache nào trên đường đi được trả lời request này bằng một response đã lưu; handshake phải tới được server thật.',
+      vi: '`no-cache`: không cache nào trên đường đi được trả lời request này bằng một response đã lưu; lần bắt tay phải tới được server thật.',
     },
   }),
   header('Accept', [rfc9110('12.5.1', 'accept')], {
