@@ -91,3 +91,16 @@ test('en: an unreachable server is said plainly', async ({ page }) => {
   await expect(cell(lab, 'en', l.en.phase, 'naive')).toHaveText('failed');
   noErrors();
 });
+
+test('vi: the runnable example sends 8 MiB with backpressure and closes cleanly', async ({ page }) => {
+  test.setTimeout(90_000);
+  const noErrors = watchConsole(page);
+  await page.goto('/vi/buffered-amount/');
+  const figure = page.locator('figure.runnable[data-example="buffered-amount-backpressure"]');
+  await figure.getByRole('button', { name: 'Chạy', exact: true }).click();
+  const output = figure.getByRole('log', { name: 'Kết quả console' });
+  await expect(output).toContainText('sau một lần send(): 9');
+  await expect(output).toContainText('đã gửi 128/128', { timeout: 45_000 });
+  await expect(output).toContainText('close 1000 bufferedAmount = 0', { timeout: 45_000 });
+  noErrors();
+});

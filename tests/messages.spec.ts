@@ -138,3 +138,17 @@ for (const lang of ['en', 'vi'] as const) {
     noErrors();
   });
 }
+
+test('en: the runnable example sends each kind and prints what comes back', async ({ page }) => {
+  const noErrors = watchConsole(page, [discardWarning]);
+  await page.goto('/en/sending-and-receiving/');
+  const figure = page.locator('figure.runnable[data-example="sending-and-receiving-kinds"]');
+  await figure.getByRole('button', { name: 'Run', exact: true }).click();
+  const output = figure.getByRole('log', { name: 'Console output' });
+  await expect(output).toContainText('send() while CONNECTING threw InvalidStateError');
+  await expect(output).toContainText('queued: bufferedAmount = 33');
+  await expect(output).toContainText('string: "xin chào"');
+  await expect(output).toContainText('ArrayBuffer, 6 bytes: 1 0 2 0 3 0');
+  await expect(output).toContainText('after close: bufferedAmount = 11');
+  noErrors();
+});

@@ -103,3 +103,17 @@ for (const lang of ['en', 'vi'] as const) {
     noErrors();
   });
 }
+
+test('en: the runnable example shows protocol and extensions on both endpoints, and the two failures', async ({ page }) => {
+  const noErrors = watchConsole(page, [failedConnection]);
+  await page.goto('/en/subprotocols-and-extensions/');
+  const figure = page.locator('figure.runnable[data-example="subprotocols-and-extensions-negotiate"]');
+  await figure.getByRole('button', { name: 'Run', exact: true }).click();
+  const output = figure.getByRole('log', { name: 'Console output' });
+  await expect(output).toContainText('/echo: protocol = "json", extensions = ""');
+  await expect(output).toContainText('/echo-deflate: protocol = "json", extensions = "permessage-deflate"');
+  await expect(output).toContainText('/echo-deflate: echo {"type":"hello","text":"xin chào"}');
+  await expect(output).toContainText('chat.v2: close 1006 wasClean = false');
+  await expect(output).toContainText('["json", "json"] threw SyntaxError');
+  noErrors();
+});

@@ -19,7 +19,7 @@ export type Outgoing = {
 
 const encoder = new TextEncoder();
 
-export function utf8Bytes(text: string): Uint8Array {
+export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }
 
