@@ -4,9 +4,12 @@
 //   - messages per second and round-trip p50/p99 for 32 connections, 64-byte and 16 KiB messages,
 //   - resident memory per idle connection over 5,000 connections.
 // Ours runs with its limits on but out of reach (rate limit checked per message, never hit; no per-address
-// cap) and no inspector attached. The same file is the child: `node scripts/bench-server.ts --serve bare|ours`.
+// cap) and no inspector attached. A third server, "loaded", is the bare echo in a process that has also
+// loaded the demo server's modules (without using them): comparing ours with it separates what our
+// per-message code costs from what a bigger process costs (its heap and caches), which shows on 16 KiB
+// messages. The same file is the child: `node scripts/bench-server.ts --serve bare|ours|loaded`.
 // On Linux the load generator is pinned to CPU 0 and both servers to CPU 1 (taskset), so they do not fight
-// over a core; each round runs bare and ours back to back (alternating who goes first) and the reported
+// over a core; each round runs the servers back to back (rotating who goes first) and the reported
 // ratios are medians of the per-round ratios, which cancels most of the drift of a shared machine.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +23,12 @@ const CONNECTIONS = 32;
 const SIZES = [64, 16 * 1024];
 const ROUNDS = 5;
 const RUN_MS = 2000;
-const WARMUP_MS = 4000;
+const WARMUP_MS = 3000;
 const IDLE_CONNECTIONS = 5000;
 const MEMORY_ROUNDS = 3;
 
-type Kind = 'bare' | 'ours';
+type Kind = 'bare' | 'ours' | 'loaded';
+const KINDS: Kind[] = ['bare', 'ours', 'loaded'];
 type Request = { type: 'cpu' } | { type: 'memory' };
 type Reply = { type: 'listening'; port: number } | { type: 'cpu'; micros: number } | { type: 'memory'; rss: number; heap: number };
 
@@ -32,7 +36,12 @@ type Reply = { type: 'listening'; port: number } | { type: 'cpu'; micros: number
 
 async function serve(kind: Kind): Promise<void> {
   let port: number;
-  if (kind === 'bare') {
+  if (kind === 'loaded') {
+    const { loadConfig } = await import('../demo-server/config.ts');
+    const { createDemoServer } = await import('../demo-server/server.ts');
+    createDemoServer(loadConfig({ LOG_LEVEL: 'silent' })); // made, never started
+  }
+  if (kind === 'bare' || kind === 'loaded') {
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload: MAX_PAYLOAD });
     wss.on('connection', (ws) => {
       ws.on('error', () => {});
@@ -162,7 +171,7 @@ async function echoRun(server: Server, size: number, durationMs = RUN_MS): Promi
 async function idleRun(server: Server, round: number): Promise<{ rss: number; heap: number }> {
   const before = await server.ask('memory');
   const sockets: WebSocket[] = [];
-  const localAddress = `127.0.${server.kind === 'bare' ? 10 : 20}.${round + 1}`;
+  const localAddress = `127.0.${10 + KINDS.indexOf(server.kind)}.${round + 1}`;
   for (let i = 0; i < IDLE_CONNECTIONS; i += 250) {
     const batch = Math.min(250, IDLE_CONNECTIONS - i);
     sockets.push(...(await Promise.all(Array.from({ length: batch }, () => connect(server.url(), localAddress)))));
@@ -201,7 +210,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   pinning = pin();
   const loadAtStart = loadavg()[0]!.toFixed(2);
-  const servers = { bare: await new Server('bare').ready(), ours: await new Server('ours').ready() };
+  const servers = {
+    bare: await new Server('bare').ready(),
+    ours: await new Server('ours').ready(),
+    loaded: await new Server('loaded').ready(),
+  };
   console.log(
     `bench:server — bare ws vs the WebSocket School demo server, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds` +
       (pinning ? ' (clients on CPU 0, servers on CPU 1)\n' : '\n'),
@@ -209,13 +222,13 @@ async function main(): Promise<void> {
 
   // Warm-up, not measured: the first seconds of each traffic pattern cost several times the steady state
   // (JIT, heap and buffer pools growing), which would otherwise land in the first rounds.
-  for (const size of SIZES) for (const kind of ['bare', 'ours'] as const) await echoRun(servers[kind], size, WARMUP_MS);
+  for (const size of SIZES) for (const kind of KINDS) await echoRun(servers[kind], size, WARMUP_MS);
   process.stdout.write('  (warmed up)\n');
 
   const runs = new Map<string, Run[]>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const size of SIZES) {
-      const order: Kind[] = round % 2 === 0 ? ['bare', 'ours'] : ['ours', 'bare'];
+      const order = [...KINDS.slice(round % 3), ...KINDS.slice(0, round % 3)];
       for (const kind of order) {
         const run = await echoRun(servers[kind], size);
         const key = `${kind}:${size}`;
@@ -242,6 +255,7 @@ async function main(): Promise<void> {
   const rows: Array<[string, number, number, string, number?]> = [];
   const fmt = (n: number, digits: number) => n.toFixed(digits);
   const checks: string[] = [];
+  const footprint: string[] = [];
   for (const size of SIZES) {
     const label = size >= 1024 ? `${size / 1024} KiB` : `${size} B`;
     const stat = (kind: Kind) => {
@@ -258,7 +272,13 @@ async function main(): Promise<void> {
     const ours = stat('ours');
     const bareRuns = runs.get(`bare:${size}`)!;
     const oursRuns = runs.get(`ours:${size}`)!;
-    const paired = (f: (r: Run) => number) => median(oursRuns.map((r, i) => f(r) / f(bareRuns[i]!)));
+    const loadedRuns = runs.get(`loaded:${size}`)!;
+    const paired = (f: (r: Run) => number, base = bareRuns) => median(oursRuns.map((r, i) => f(r) / f(base[i]!)));
+    const perMessage = (r: Run) => r.cpuMicros / r.messages;
+    footprint.push(
+      `  ${label}: loaded ${fmt(median(loadedRuns.map(perMessage)), 2)} µs/message; ` +
+        `ours/loaded ${fmt(paired(perMessage, loadedRuns), 2)}×, loaded/bare ${fmt(median(loadedRuns.map((r, i) => perMessage(r) / perMessage(bareRuns[i]!))), 2)}×`,
+    );
     rows.push([`${label} messages/s`, bare.rate, ours.rate, '0', paired((r) => r.messages / r.seconds)]);
     rows.push([`${label} server CPU µs/message`, bare.cpu, ours.cpu, '2', paired((r) => r.cpuMicros / r.messages)]);
     rows.push([`${label} round trip p50 ms`, bare.p50, ours.p50, '3']);
@@ -285,6 +305,9 @@ async function main(): Promise<void> {
     console.log(`${name.padEnd(width)}  ${fmt(bare, d).padStart(10)}  ${fmt(ours, d).padStart(10)}  ${fmt(shown, 2).padStart(9)}`);
   }
   console.log(`\n${checks.join('\n')}`);
+  console.log(
+    `\nOur per-message code vs process footprint ("loaded" = the bare echo in a process that also loaded our modules):\n${footprint.join('\n')}`,
+  );
   const load = loadavg()[0]!.toFixed(2);
   console.log(
     `(${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loadAtStart} → ${load}. Values: medians of ${ROUNDS} rounds (${MEMORY_ROUNDS} for memory, ` +
