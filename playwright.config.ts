@@ -7,6 +7,8 @@ const siteDir = process.env.OUT_DIR || 'dist';
 
 export default defineConfig({
   testDir: 'tests',
+  // Parallel runs over different builds must not wipe each other's results.
+  outputDir: process.env.OUT_DIR ? `test-results/${process.env.OUT_DIR}` : 'test-results',
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,
