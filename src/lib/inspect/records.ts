@@ -2,7 +2,7 @@
 // and a parser that checks each one before a view trusts it: a record is data from the network, so a
 // malformed one is reported and skipped, never rendered half-way.
 
-import { fromHex } from '../protocol/index.ts';
+import { fromHex } from '../protocol/hex.ts';
 
 /** One header line as it was on the wire: name in its original case, value untouched. */
 export type HeaderLine = [name: string, value: string];
