@@ -1,5 +1,6 @@
 import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
+import { fill } from '../lib/connection/format.ts';
 
 export const languages = ['en', 'vi'] as const;
 export type Lang = (typeof languages)[number];
@@ -30,11 +31,9 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'vi' : 'en';
 }
 
-/** Fills `{name}` placeholders; unknown placeholders stay visible so a mistake is noticed. */
+/** Fills `{name}` placeholders: the same filler the islands use, so build-time and live text agree. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fill(template, values);
 }
 
 export function t(lang: Lang, key: UiKey, values?: Record<string, string | number>): string {
