@@ -3,11 +3,15 @@
 
 export type BackoffOptions = { baseMs?: number; capMs?: number; random?: () => number };
 
-/** "Full jitter": a random delay between 0 and min(cap, base · 2^attempt). attempt counts from 0. */
+/**
+ * "Equal jitter": half of min(cap, base · 2^attempt) is fixed, the other half random. attempt counts
+ * from 0. The fixed half means a reader always sees the wait (full jitter may retry after 0 ms), and it is
+ * the same rule the lesson's runnable example uses.
+ */
 export function reconnectDelay(attempt: number, options: BackoffOptions = {}): number {
   const { baseMs = 500, capMs = 15_000, random = Math.random } = options;
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
-  return Math.round(random() * ceiling);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 /**

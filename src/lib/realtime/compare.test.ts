@@ -48,8 +48,9 @@ describe('MethodMeter', () => {
 describe('backoff', () => {
   it('grows exponentially up to a cap, with jitter from random()', () => {
     expect([0, 1, 2, 3, 10].map((a) => reconnectDelay(a, { random: () => 1 }))).toEqual([500, 1000, 2000, 4000, 15000]);
-    expect(reconnectDelay(3, { random: () => 0.5 })).toBe(2000);
-    expect(reconnectDelay(3, { random: () => 0 })).toBe(0);
+    expect(reconnectDelay(3, { random: () => 0.5 })).toBe(3000);
+    expect(reconnectDelay(3, { random: () => 0 })).toBe(2000);
+    expect(reconnectDelay(10, { random: () => 0 })).toBe(7500);
   });
 
   it('retries dropped connections but not policy closes or normal ends', () => {
