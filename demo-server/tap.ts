@@ -3,7 +3,8 @@
 // How ws 8 makes this possible (see DESIGN.md): its 'headers' event hands over the 101 response's lines;
 // after the upgrade it unshifts the `head` bytes and listens to 'data', so a listener *prepended* when the
 // connection is accepted sees every incoming byte first — before ws unmasks payloads in place — and every
-// outgoing frame passes through socket.write. Untapped connections pay nothing.
+// outgoing frame passes through socket.write. Untapped connections pay nothing. The decoder copies every
+// payload byte it keeps, so the chunks can go to it as they are (ws unmasks them in place afterwards).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { FrameDecoder, toHex, type Frame } from '../src/lib/protocol/index.ts';
@@ -58,11 +59,6 @@ export function frameRecord(dir: 'client' | 'server', frame: Frame): string {
   });
 }
 
-/** A Uint8Array over a Buffer's bytes: Buffer#slice shares memory, and the decoder must copy what it keeps. */
-function bytesOf(chunk: Buffer): Uint8Array {
-  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-}
-
 function newDecoder(): FrameDecoder {
   // Frame-level checks only, either masking: the inspector should show what is on the wire, even a
   // broken frame from /misbehave; ws, not the tap, enforces the protocol. After a decoding error (a
@@ -77,7 +73,7 @@ export function tapConnection(client: Client, socket: Duplex, req: IncomingMessa
   const incoming = newDecoder();
   socket.prependListener('data', (chunk: Buffer) => {
     if (incoming.error) return;
-    for (const frame of incoming.push(bytesOf(chunk)).frames) session.push(frameRecord('client', frame));
+    for (const frame of incoming.push(chunk).frames) session.push(frameRecord('client', frame));
   });
 
   const outgoing = newDecoder();
@@ -88,7 +84,7 @@ export function tapConnection(client: Client, socket: Duplex, req: IncomingMessa
         typeof chunk === 'string'
           ? Buffer.from(chunk, typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : 'utf8')
           : (chunk as Buffer);
-      for (const frame of outgoing.push(bytesOf(bytes)).frames) session.push(frameRecord('server', frame));
+      for (const frame of outgoing.push(bytes).frames) session.push(frameRecord('server', frame));
     }
     return (write as (...args: unknown[]) => boolean).apply(this, [chunk, ...rest]);
   } as typeof socket.write;

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { FrameDecoder } from './decoder.ts';
 import { encodeFrame } from './encoder.ts';
@@ -157,6 +158,42 @@ describe('chunks split at any byte', () => {
     expect(frame.maskKey).toEqual(hex('37 fa 21 3d'));
     expect(frame.maskedPayload).toEqual(hex('7f 9f 4d 51 58'));
     expect(frame.payload).toEqual(HELLO);
+  });
+
+  // Node's Buffer is a Uint8Array whose slice() returns a view: a decoder that copied with slice() would
+  // hand out payloads that change when the server reuses (or ws unmasks) the chunk it read.
+  it('copies out of a Node Buffer too: a payload never aliases the chunk it came from', () => {
+    const chunk = Buffer.from(hex('81 05 48 65 6c 6c 6f 82 03 01 02 03'));
+    const { frames } = new FrameDecoder().push(chunk);
+    chunk.fill(0xee); // the caller reuses its buffer for the next read
+    expect(frames.map((f) => f.payload)).toEqual([HELLO, hex('01 02 03')]);
+    expect(frames[0].text).toBe('Hello');
+    for (const frame of frames) {
+      expect(Buffer.isBuffer(frame.payload)).toBe(false);
+      expect(frame.payload.buffer).not.toBe(chunk.buffer);
+    }
+  });
+
+  it('keeps a masked payload that spans two Node Buffers, even when the first is unmasked in place', () => {
+    const decoder = new FrameDecoder({ expectMasked: true });
+    const first = Buffer.from(hex('81 85 37 fa 21 3d 7f 9f'));
+    const second = Buffer.from(hex('4d 51 58'));
+    expect(decoder.push(first).frames).toEqual([]);
+    // What ws does after our tap has read the bytes: unmask the payload in the same memory.
+    first[6]! ^= 0x37;
+    first[7]! ^= 0xfa;
+    const [frame] = decoder.push(second).frames;
+    second.fill(0);
+    expect(frame.maskedPayload).toEqual(hex('7f 9f 4d 51 58'));
+    expect(frame.payload).toEqual(HELLO);
+  });
+
+  it('copies a kept prefix out of a Node Buffer (keepPayloadBytes)', () => {
+    const chunk = Buffer.from(join(hex('82 0a'), sequence(10)));
+    const [frame] = new FrameDecoder({ keepPayloadBytes: 4 }).push(chunk).frames;
+    chunk.fill(0);
+    expect(frame.payload).toEqual(hex('00 01 02 03'));
+    expect(frame.truncated).toBe(true);
   });
 });
 

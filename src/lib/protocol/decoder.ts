@@ -41,6 +41,16 @@ const CONTROL_PAYLOAD_MAX = 125;
 /** The data message being received, across its fragments. Opcode 0 means "unknown" (not validating). */
 type OpenMessage = { opcode: number; compressed: boolean; length: number };
 
+/**
+ * The first `length` bytes of `bytes` in a new plain Uint8Array that shares no memory with it. Written out
+ * because `slice()` depends on the class: Uint8Array's copies, Node's Buffer (a subclass) returns a view.
+ */
+function copyOf(bytes: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  out.set(bytes.subarray(0, length));
+  return out;
+}
+
 export class FrameDecoder {
   readonly #expectMasked: boolean | undefined;
   readonly #maxPayload: number;
@@ -248,8 +258,9 @@ export class FrameDecoder {
     const piece = chunk.subarray(pos, pos + n);
     const room = this.#keepLimit - this.#keptLength;
     if (room > 0) {
-      // A copy: the caller may reuse its buffer (ws unmasks in place).
-      const kept = piece.slice(0, Math.min(room, n));
+      // A copy, always: the caller may reuse its buffer (ws unmasks in place, Node recycles pooled chunks),
+      // and `piece.slice()` would not do — on a Node Buffer, slice() is a view, not a copy.
+      const kept = copyOf(piece, Math.min(room, n));
       this.#kept.push(kept);
       this.#keptLength += kept.length;
     }
