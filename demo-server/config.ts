@@ -39,7 +39,7 @@ export const settings: readonly Setting[] = [
     name: 'ALLOWED_ORIGINS',
     // `null`: the lessons' runnable examples run in sandboxed iframes, whose WebSockets carry `Origin: null`.
     fallback: 'http://localhost:*,http://127.0.0.1:*,null',
-    help: 'comma list of page origins allowed to open WebSockets (same origin always is; * = any; null = sandboxed frames)',
+    help: 'comma list of page origins allowed to open WebSockets and read /alt/… (same origin always is; * = any; null = sandboxed frames)',
   },
   { name: 'MAX_PAYLOAD', fallback: '65536', help: 'bytes per message (1009 above)' },
   { name: 'MAX_CONNECTIONS_PER_IP', fallback: '20', help: 'connections per client address, 429 above (0 = no limit)' },

@@ -3,12 +3,16 @@
 //   GET /alt/poll?since=SEQ       → 200, JSON array of the quotes newer than SEQ (at most FEED_HISTORY)
 //   GET /alt/long-poll?since=SEQ  → the same, but held until a newer quote exists; 204 after LONG_POLL_MS
 //   GET /alt/sse                  → text/event-stream, one event per quote, `id:` = seq (Last-Event-ID resumes)
+// Pages on other origins may read them under the WebSocket endpoints' origin policy (ALLOWED_ORIGINS): an
+// allowed Origin gets CORS and Timing-Allow-Origin headers (preflights too), any other Origin gets 403.
 // Long polls and event streams are capped per address (MAX_CONNECTIONS_PER_IP) and in total (MAX_CONNECTIONS).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, limitKey, Tally } from '../address.ts';
 import type { Config } from '../config.ts';
 import { intParam, isRejection, type Rejection } from '../endpoint.ts';
 import { BROADCAST_DROP_BYTES, BROADCAST_SKIP_BYTES, FEED_HISTORY, LONG_POLL_MS } from '../limits.ts';
+import { printable } from '../log.ts';
+import { corsHeaders } from '../origin.ts';
 import { QuoteFeed } from '../quotes.ts';
 import { sendText } from '../static.ts';
 
@@ -86,6 +90,21 @@ function sendJson(res: ServerResponse, body: string): void {
     'Cache-Control': 'no-store',
   });
   res.end(body);
+}
+
+/**
+ * OPTIONS. The lab's requests are simple (fetch GET, EventSource) and need no preflight, but a client that
+ * resumes a stream with fetch and its own Last-Event-ID header does; the answer is the same for every path.
+ */
+function preflight(req: IncomingMessage, res: ServerResponse): void {
+  const headers: Record<string, string> = { Allow: 'GET, HEAD, OPTIONS' };
+  if (req.headers['access-control-request-method'] !== undefined) {
+    headers['Access-Control-Allow-Methods'] = 'GET, HEAD';
+    headers['Access-Control-Allow-Headers'] = 'Last-Event-ID';
+    headers['Access-Control-Max-Age'] = '600';
+  }
+  res.writeHead(204, headers);
+  res.end();
 }
 
 export interface AltEndpoints {
@@ -186,8 +205,20 @@ export function createAlt(config: Config): AltEndpoints {
       return streams;
     },
     handle(req, res, url) {
+      const origin = req.headers.origin;
+      const cors = corsHeaders(config.allowedOrigins, origin, req.headers.host);
+      if (cors === null) {
+        // As the WebSocket handshake answers it; without CORS headers the browser would block it anyway.
+        sendText(res, 403, `Origin ${printable(origin ?? '', 100)} is not allowed (see ALLOWED_ORIGINS)\n`, { Vary: 'Origin' });
+        return;
+      }
+      for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS') {
+        preflight(req, res);
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendText(res, 405, 'Method not allowed\n', { Allow: 'GET' });
+        sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD, OPTIONS' });
         return;
       }
       const route = url.pathname;

@@ -1,7 +1,8 @@
 // The HTTP side of the server: /healthz, the built site (sirv, 404 pages, redirects), and the /alt/…
 // endpoints of the polling / long-polling / SSE comparison lab.
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { delay, eventually, open, startServer, type TestServer } from './helpers.ts';
+import { delay, eventually, open, refusal, startServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -119,5 +120,104 @@ describe('/alt: polling, long polling, server-sent events', () => {
     const res = await fetch(server.http('/alt/poll?hz=0'));
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/hz= must be a whole number from 1 to 20/);
+  });
+});
+
+/** A request with whatever headers a browser would send (fetch() will not let a test set Origin freely). */
+function request(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const done = (body: string) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+      // An event stream never ends: its head is what these tests need.
+      if (res.headers['content-type']?.startsWith('text/event-stream')) {
+        res.destroy();
+        done('');
+        return;
+      }
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('/alt from other origins (CORS, under ALLOWED_ORIGINS)', () => {
+  const paths = ['/alt/poll?hz=20', '/alt/long-poll?hz=20&since=999999999', '/alt/sse?hz=20'];
+
+  test.each(paths)('%s: an allowed origin is echoed, with Timing-Allow-Origin and Vary: Origin', async (path) => {
+    for (const origin of ['http://localhost:4321', 'null']) {
+      const res = await request(server.http(path), { Origin: origin });
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe(origin);
+      expect(res.headers['timing-allow-origin']).toBe(origin);
+      expect(res.headers.vary).toMatch(/\bOrigin\b/);
+    }
+    await eventually(() => server.demo.stats().streams === 0);
+  });
+
+  test.each(paths)('%s: another origin gets 403 (as its WebSocket handshake would) and no CORS header', async (path) => {
+    const res = await request(server.http(path), { Origin: 'https://elsewhere.example' });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatch(/Origin https:\/\/elsewhere\.example is not allowed \(see ALLOWED_ORIGINS\)/);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['timing-allow-origin']).toBeUndefined();
+    expect(server.demo.stats().streams).toBe(0);
+    const ws = await refusal(server.url('/ticker'), [], { origin: 'https://elsewhere.example' });
+    expect(ws.status).toBe(403);
+  });
+
+  test('no Origin (same-origin GETs, curl): no CORS header, but the answer still varies by Origin', async () => {
+    const res = await request(server.http('/alt/poll'));
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers.vary).toMatch(/\bOrigin\b/);
+  });
+
+  test('errors carry CORS headers too, so a cross-origin page can read why', async () => {
+    const res = await request(server.http('/alt/poll?hz=99'), { Origin: 'null' });
+    expect(res.status).toBe(400);
+    expect(res.headers['access-control-allow-origin']).toBe('null');
+  });
+
+  test('a preflight (a fetch that sends its own Last-Event-ID) is answered; another origin’s is refused', async () => {
+    const ask = { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'last-event-id' };
+    const ok = await request(server.http('/alt/sse'), { Origin: 'null', ...ask }, 'OPTIONS');
+    expect(ok.status).toBe(204);
+    expect(ok.headers['access-control-allow-origin']).toBe('null');
+    expect(ok.headers['access-control-allow-methods']).toMatch(/\bGET\b/);
+    expect(ok.headers['access-control-allow-headers']).toMatch(/Last-Event-ID/i);
+    const refused = await request(server.http('/alt/sse'), { Origin: 'https://elsewhere.example', ...ask }, 'OPTIONS');
+    expect(refused.status).toBe(403);
+    expect(refused.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await request(server.http('/alt/poll'), {}, 'POST')).status).toBe(405);
+  });
+
+  test('a listed origin and the server’s own origin are allowed; unlisted ones (null too) are not', async () => {
+    const listed = await startServer({ ALLOWED_ORIGINS: 'https://school.example' });
+    const status = async (origin: string) => {
+      const res = await request(listed.http('/alt/poll'), { Origin: origin });
+      return [res.status, res.headers['access-control-allow-origin'] ?? null];
+    };
+    expect(await status('https://school.example')).toEqual([200, 'https://school.example']);
+    expect(await status(`http://127.0.0.1:${listed.port}`)).toEqual([200, `http://127.0.0.1:${listed.port}`]);
+    expect(await status('http://localhost:4321')).toEqual([403, null]);
+    expect(await status('null')).toEqual([403, null]);
+    await listed.close();
+  });
+
+  test('ALLOWED_ORIGINS=*: every origin gets *', async () => {
+    const open_ = await startServer({ ALLOWED_ORIGINS: '*' });
+    const res = await request(open_.http('/alt/poll'), { Origin: 'https://anywhere.example' });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['timing-allow-origin']).toBe('*');
+    await open_.close();
   });
 });
