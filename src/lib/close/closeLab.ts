@@ -1,6 +1,8 @@
 // The close lab's rules, without a DOM: what WebSocket.close() will accept, how many UTF-8 bytes a reason
 // takes, which URLs ask the demo server to close, drop or break the protocol, and what a close code means.
+import { protocolText } from '../protocol/bilingual.ts';
 import { CLOSE_CODE_RANGES, CLOSE_CODES } from '../protocol/closeCodes.ts';
+import { explain } from '../protocol/message.ts';
 import { endpointUrl } from '../serverUrl.ts';
 
 /** A close frame's body is at most 125 bytes: 2 for the code, so 123 for the reason (RFC 6455 §5.5). */
@@ -112,9 +114,10 @@ export type CodeTable = { codes: Record<number, CodeMeaning>; ranges: { from: nu
 
 /** The close-code table in one language only, small enough to hand to an island as a prop. */
 export function codeTableFor(lang: 'en' | 'vi'): CodeTable {
+  const text = protocolText(lang);
   const codes: Record<number, CodeMeaning> = {};
-  for (const entry of CLOSE_CODES) codes[entry.code] = { name: entry.name, text: entry[lang] };
-  const ranges = CLOSE_CODE_RANGES.map((r) => ({ from: r.from, to: r.to, name: r.name, text: r[lang] }));
+  for (const entry of CLOSE_CODES) codes[entry.code] = { name: entry.name, text: explain(text, entry.meaning) };
+  const ranges = CLOSE_CODE_RANGES.map((r) => ({ from: r.from, to: r.to, name: r.name, text: explain(text, r.meaning) }));
   return { codes, ranges };
 }
 

@@ -1,8 +1,13 @@
 // The frame builder's model: the reader's choices become bytes through the codec's encodeFrame, and any
 // bytes (built or pasted) are judged by the codec's decoder, so the lab explains real protocol errors.
 
-import type { Bilingual, DecodeFramesResult } from '../protocol/index.ts';
-import { decodeFrames, encodeClosePayload, encodeFrame, encodeUtf8, fromHex } from '../protocol/index.ts';
+import type { DecodeFramesResult } from '../protocol/decodeFrames.ts';
+import { decodeFrames } from '../protocol/decodeFrames.ts';
+import { encodeClosePayload } from '../protocol/closePayload.ts';
+import { encodeFrame } from '../protocol/encoder.ts';
+import { fromHex } from '../protocol/hex.ts';
+import { message, type Message } from '../protocol/message.ts';
+import { encodeUtf8 } from '../protocol/utf8.ts';
 
 export type PayloadMode = 'text' | 'hex' | 'close';
 export type Receiver = 'server' | 'client' | 'either';
@@ -22,7 +27,7 @@ export type BuilderInput = {
   lengthBits: 'auto' | '16' | '64';
 };
 
-export type BuildResult = { bytes: Uint8Array; error: null } | { bytes: null; error: Bilingual };
+export type BuildResult = { bytes: Uint8Array; error: null } | { bytes: null; error: Message };
 
 /** The RFC's own masking key from its §5.7 example, so a first build matches the lesson byte for byte. */
 export const RFC_MASK_KEY = '37 fa 21 3d';
@@ -43,29 +48,24 @@ export const initialInput: BuilderInput = {
 /** Largest payload the builder makes: enough for every length form, small enough to show. */
 export const MAX_BUILD_PAYLOAD = 70_000;
 
-function payloadBytes(input: BuilderInput): { bytes: Uint8Array } | { error: Bilingual } {
+function payloadBytes(input: BuilderInput): { bytes: Uint8Array } | { error: Message } {
   if (input.payloadMode === 'text') return { bytes: encodeUtf8(input.payload) };
   if (input.payloadMode === 'hex') return fromHex(input.payload);
   const codeText = input.closeCode.trim();
   if (codeText === '') {
     if (input.closeReason !== '') {
-      return { error: { en: 'A close reason needs a status code before it.', vi: 'Lý do đóng phải đi sau một mã trạng thái.' } };
+      return { error: message('protocol.build.reasonNeedsCode') };
     }
     return { bytes: new Uint8Array(0) };
   }
   const code = Number(codeText);
   if (!/^\d+$/.test(codeText) || code > 0xffff) {
-    return { error: { en: 'A close code is a number from 0 to 65535 (2 bytes).', vi: 'Mã đóng là một số từ 0 đến 65535 (2 byte).' } };
+    return { error: message('protocol.build.badCode') };
   }
   try {
     return { bytes: encodeClosePayload(code, input.closeReason) };
   } catch {
-    return {
-      error: {
-        en: 'The close reason is longer than 123 bytes of UTF-8: with the 2-byte code it must fit in 125.',
-        vi: 'Lý do đóng dài hơn 123 byte UTF-8: cộng với 2 byte mã, nó phải vừa trong 125 byte.',
-      },
-    };
+    return { error: message('protocol.build.reasonTooLong') };
   }
 }
 
@@ -73,26 +73,14 @@ export function buildFrame(input: BuilderInput): BuildResult {
   const payload = payloadBytes(input);
   if ('error' in payload) return { bytes: null, error: payload.error };
   if (payload.bytes.length > MAX_BUILD_PAYLOAD) {
-    return {
-      bytes: null,
-      error: {
-        en: `The builder makes payloads up to ${MAX_BUILD_PAYLOAD.toLocaleString('en-US')} bytes.`,
-        vi: `Trình tạo khung chỉ tạo payload tối đa ${MAX_BUILD_PAYLOAD.toLocaleString('vi-VN')} byte.`,
-      },
-    };
+    return { bytes: null, error: message('protocol.build.tooBig', { max: MAX_BUILD_PAYLOAD }) };
   }
   let maskKey: Uint8Array | null = null;
   if (input.mask) {
     const key = fromHex(input.maskKey);
     if ('error' in key) return { bytes: null, error: key.error };
     if (key.bytes.length !== 4) {
-      return {
-        bytes: null,
-        error: {
-          en: `A masking key is exactly 4 bytes (8 hex digits); this one has ${key.bytes.length}.`,
-          vi: `Khoá mặt nạ dài đúng 4 byte (8 chữ số hex); khoá này có ${key.bytes.length} byte.`,
-        },
-      };
+      return { bytes: null, error: message('protocol.build.keyLength', { count: key.bytes.length }) };
     }
     maskKey = key.bytes;
   }
@@ -121,7 +109,7 @@ export function judge(bytes: Uint8Array, receiver: Receiver, deflate = false): D
 
 export type PastedHex =
   | { bytes: Uint8Array; result: DecodeFramesResult; hexError: null }
-  | { bytes: null; result: null; hexError: Bilingual };
+  | { bytes: null; result: null; hexError: Message };
 
 export function decodePastedHex(text: string, receiver: Receiver, deflate = false): PastedHex {
   const parsed = fromHex(text);

@@ -1,8 +1,10 @@
 // Turns bytes or decoded frames into what the detail view shows. Bytes that break the rules still get a
 // picture: the header is laid out as written, so the view can point at the field the decoder blamed.
 
-import type { Frame } from '../protocol/index.ts';
-import { applyMask, decodeUtf8, describeHeader } from '../protocol/index.ts';
+import type { Frame } from '../protocol/frame.ts';
+import { describeHeader } from '../protocol/header.ts';
+import { applyMask } from '../protocol/mask.ts';
+import { decodeUtf8 } from '../protocol/utf8.ts';
 import type { DetailFrame } from './summary.ts';
 
 export function detailFromFrame(frame: Frame): DetailFrame {

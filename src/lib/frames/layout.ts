@@ -3,8 +3,8 @@
 // (two on a phone), so a field wider than a byte — the extended length, the masking key — is one segment
 // per byte; `first` marks the segment that stands for the whole field (focus, label).
 
-import type { HeaderDescription, HeaderField, HeaderFieldName } from '../protocol/index.ts';
-import { describeHeader } from '../protocol/index.ts';
+import type { HeaderDescription, HeaderField, HeaderFieldName } from '../protocol/header.ts';
+import { describeHeader } from '../protocol/header.ts';
 
 export type DiagramFieldName = HeaderFieldName | 'payload';
 

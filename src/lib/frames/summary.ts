@@ -1,8 +1,14 @@
 // What a frame carries, in a line for the frame list and in a few facts for its detail view: text, bytes,
 // a close code with its reason, or "compressed". The meanings come from the codec's tables.
 
-import type { Bilingual, CloseCodeInfo, OpcodeInfo } from '../protocol/index.ts';
-import { closeCodeInfo, decodeUtf8, opcodeInfo, parseClosePayload, toHex } from '../protocol/index.ts';
+import type { CloseCodeInfo } from '../protocol/closeCodes.ts';
+import { closeCodeInfo } from '../protocol/closeCodes.ts';
+import { parseClosePayload } from '../protocol/closePayload.ts';
+import { toHex } from '../protocol/hex.ts';
+import type { Message } from '../protocol/message.ts';
+import type { OpcodeInfo } from '../protocol/opcodes.ts';
+import { opcodeInfo } from '../protocol/opcodes.ts';
+import { decodeUtf8 } from '../protocol/utf8.ts';
 
 export type FrameFacts = {
   opcode: number;
@@ -33,7 +39,7 @@ export type FrameSummary = {
   /** What the list shows after the opcode: a quoted text, hex bytes, a close code… */
   preview: { kind: 'text' | 'hex' | 'close' | 'empty' | 'compressed'; value: string };
   /** For close frames: the code (null when the payload is empty), its meaning and the reason. */
-  close: { code: number | null; reason: string; info: CloseCodeInfo | null; problem: Bilingual | null } | null;
+  close: { code: number | null; reason: string; info: CloseCodeInfo | null; problem: Message | null } | null;
 };
 
 const PREVIEW_CHARS = 40;

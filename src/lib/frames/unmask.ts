@@ -1,7 +1,7 @@
 // Unmasking shown one byte at a time (RFC 6455 §5.3): payload byte i XOR key byte (i mod 4). The values
 // come from the codec's applyMask, so the lesson's arithmetic and the decoder's can never disagree.
 
-import { applyMask } from '../protocol/index.ts';
+import { applyMask } from '../protocol/mask.ts';
 
 export type UnmaskStep = {
   /** Position in the payload. */

@@ -57,7 +57,7 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 function hexBytes(value: unknown, field: string): { bytes: Uint8Array } | { error: string } {
   if (typeof value !== 'string') return { error: `${field} must be a hex string` };
   const parsed = fromHex(value);
-  if ('error' in parsed) return { error: `${field}: ${parsed.error.en}` };
+  if ('error' in parsed) return { error: `${field} must be hex, two digits per byte` };
   return parsed;
 }
 

@@ -1,13 +1,24 @@
-// Every explanation this package gives exists in both of the site's languages, side by side,
-// so a view picks one by locale and the two can never drift apart into separate files.
+// Both languages at once, for what runs outside a page: tests, the demo server, build-time components.
+// A page's island never imports this module (it would ship both tables): its Astro wrapper passes the one
+// table the page needs (protocolText(lang)) and the island calls explain().
+
+import { explain, type Message, type ProtocolText } from './message.ts';
+import { en } from './text.en.ts';
+import { vi } from './text.vi.ts';
 
 /** A sentence or two for the reader, in English and in Vietnamese. */
 export type Bilingual = { en: string; vi: string };
 
-const numberEn = new Intl.NumberFormat('en-US');
-const numberVi = new Intl.NumberFormat('vi-VN');
+export type Lang = 'en' | 'vi';
 
-/** A number as each language writes it: 65,536 in English, 65.536 in Vietnamese. */
-export function formatNumber(n: number): Bilingual {
-  return { en: numberEn.format(n), vi: numberVi.format(n) };
+const TEXT: Record<Lang, ProtocolText> = { en, vi };
+
+/** The protocol package's sentences in one language: what a lab's Astro wrapper hands its island. */
+export function protocolText(lang: Lang): ProtocolText {
+  return TEXT[lang];
+}
+
+/** A message in both languages. */
+export function bilingual(msg: Message): Bilingual {
+  return { en: explain(en, msg), vi: explain(vi, msg) };
 }

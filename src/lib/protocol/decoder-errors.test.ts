@@ -4,6 +4,7 @@ import type { ProtocolError } from './errors.ts';
 import { FrameDecoder } from './decoder.ts';
 import { encodeFrame } from './encoder.ts';
 import { feed, hex, join, sequence } from './testing.ts';
+import { bilingual } from './bilingual.ts';
 
 /** Decodes hex one byte at a time, so every check is also proven across chunk boundaries. */
 function errorOf(text: string | Uint8Array, options?: FrameDecoderOptions): ProtocolError | null {
@@ -58,7 +59,7 @@ describe('opcodes (RFC 6455 §5.2)', () => {
     const error = errorOf(`8${opcode.toString(16)} 00`);
     expectError(error, 'WS_ERR_INVALID_OPCODE', 1002, 'RFC 6455 §5.2');
     expect(error?.field).toBe('opcode');
-    expect(error?.message.en).toContain(`0x${opcode.toString(16).toUpperCase()}`);
+    expect(bilingual(error!.message).en).toContain(`0x${opcode.toString(16).toUpperCase()}`);
   });
 });
 
@@ -138,7 +139,7 @@ describe('UTF-8 in text messages (RFC 6455 §8.1)', () => {
   it('reports 1007 for a message that ends inside a character', () => {
     const error = errorOf('81 02 41 e2');
     expectError(error, 'WS_ERR_INVALID_UTF8', 1007, 'RFC 6455 §8.1');
-    expect(error?.message.en).toContain('ends in the middle');
+    expect(bilingual(error!.message).en).toContain('ends in the middle');
   });
 
   it('reports 1007 for invalid UTF-8 split across fragments', () => {
@@ -159,7 +160,7 @@ describe('UTF-8 in text messages (RFC 6455 §8.1)', () => {
     const decoder = new FrameDecoder();
     const { error } = decoder.push(hex('81 7e 03 e8 41 ff'));
     expect(error?.code).toBe('WS_ERR_INVALID_UTF8');
-    expect(error?.message.en).toContain('byte 1 of the message');
+    expect(bilingual(error!.message).en).toContain('byte 1 of the message');
   });
 
   it('does not check binary messages', () => {
@@ -175,7 +176,7 @@ describe('close frames (RFC 6455 §5.5.1, §7.4)', () => {
   it.each([0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535])('reports 1002 for close code %i', (code) => {
     const error = errorOf(join(hex('88 02'), new Uint8Array([code >> 8, code & 0xff])));
     expectError(error, 'WS_ERR_INVALID_CLOSE_CODE', 1002, 'RFC 6455 §7.4');
-    expect(error?.message.en).toContain(String(code));
+    expect(bilingual(error!.message).en).toContain(String(code));
   });
 
   it.each([1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999])(
@@ -210,14 +211,14 @@ describe('payload lengths', () => {
     const { error } = new FrameDecoder({ maxPayload: 100 }).push(hex('82 7e 00 65'));
     expectError(error, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 1009, 'RFC 6455 §7.4.1');
     expect(error?.field).toBe('extendedPayloadLength16');
-    expect(error?.message.en).toContain('101 bytes');
+    expect(bilingual(error!.message).en).toContain('101 bytes');
   });
 
   it('reports 1009 when the fragments of a message add up to more than maxPayload', () => {
     const bytes = join(hex('02 03'), sequence(3), hex('00 03'), sequence(3), hex('80 02'));
     const error = errorOf(bytes, { maxPayload: 7 });
     expectError(error, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 1009, 'RFC 6455 §7.4.1');
-    expect(error?.message.en).toContain('8 bytes');
+    expect(bilingual(error!.message).en).toContain('8 bytes');
   });
 });
 
@@ -265,8 +266,8 @@ describe('explanations', () => {
 
   it.each(cases)('explains the error in %s in English and in Vietnamese', (text) => {
     const error = errorOf(text);
-    expect(error?.message.en.length).toBeGreaterThan(30);
-    expect(error?.message.vi).toMatch(VIETNAMESE_LETTERS);
-    expect(error?.message.vi).not.toBe(error?.message.en);
+    expect(bilingual(error!.message).en.length).toBeGreaterThan(30);
+    expect(bilingual(error!.message).vi).toMatch(VIETNAMESE_LETTERS);
+    expect(bilingual(error!.message).vi).not.toBe(bilingual(error!.message).en);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HeaderFieldName } from './header.ts';
 import { HEADER_FIELD_INFO, describeHeader } from './header.ts';
 import { hex } from './testing.ts';
+import { bilingual } from './bilingual.ts';
 
 const layout = (text: string) =>
   describeHeader(hex(text)).fields.map((f) => [f.name, f.bitStart, f.bitLength, f.byteStart, f.byteEnd, f.value]);
@@ -63,14 +64,14 @@ describe('describeHeader lays fields out as RFC 6455 §5.2 draws them', () => {
   it('describes headers that break the rules without judging them', () => {
     const opcode = describeHeader(hex('83 00')).fields.find((f) => f.name === 'opcode');
     expect(opcode?.value).toBe(3);
-    expect(opcode?.meaning.en).toBe('0x3: Reserved (0x3).');
+    expect(bilingual(opcode!.meaning).en).toBe('0x3: Reserved (0x3).');
   });
 
   it('explains each value in both languages', () => {
     const meanings = describeHeader(hex('01 fe 01 00 37 fa 21 3d')).fields.map((f) => [
       f.name,
-      f.meaning.en,
-      f.meaning.vi,
+      bilingual(f.meaning).en,
+      bilingual(f.meaning).vi,
     ]);
     expect(meanings).toEqual([
       ['FIN', '0: more fragments of this message follow.', '0: thông điệp này còn mảnh tiếp theo.'],
@@ -96,7 +97,7 @@ describe('describeHeader lays fields out as RFC 6455 §5.2 draws them', () => {
   it('points out a 64-bit length whose top bit is set', () => {
     const field = describeHeader(hex('82 7f 80 00 00 00 00 00 00 00')).fields.at(-1);
     expect(field?.name).toBe('extendedPayloadLength64');
-    expect(field?.meaning.en).toContain('forbids');
+    expect(bilingual(field!.meaning).en).toContain('forbids');
   });
 });
 
@@ -118,8 +119,9 @@ describe('HEADER_FIELD_INFO', () => {
     for (const name of names) {
       const info = HEADER_FIELD_INFO[name];
       expect(info.rule).toMatch(/^RFC \d+ §/);
-      expect(info.en).not.toBe(info.vi);
-      expect(info.vi.length).toBeGreaterThan(20);
+      const about = bilingual(info.about);
+      expect(about.en).not.toBe(about.vi);
+      expect(about.vi.length).toBeGreaterThan(20);
     }
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from './hex.ts';
+import { bilingual } from './bilingual.ts';
+import type { Message } from './message.ts';
+
+const errorOf = (result: { bytes: Uint8Array } | { error: Message }): Message => {
+  if (!('error' in result)) throw new Error('expected an error');
+  return result.error;
+};
 
 describe('toHex', () => {
   it('writes two lowercase digits per byte, separated by a space', () => {
@@ -36,21 +43,17 @@ describe('fromHex', () => {
   });
 
   it('reports an odd number of digits, in both languages', () => {
-    expect(fromHex('81 0')).toEqual({
-      error: {
-        en: 'There are 3 hex digits, an odd number: every byte takes exactly two.',
-        vi: 'Có 3 chữ số hex, là số lẻ: mỗi byte cần đúng hai chữ số.',
-      },
+    expect(bilingual(errorOf(fromHex('81 0')))).toEqual({
+      en: 'There are 3 hex digits, an odd number: every byte takes exactly two.',
+      vi: 'Có 3 chữ số hex, là số lẻ: mỗi byte cần đúng hai chữ số.',
     });
   });
 
   it('reports a character that is not hex, and where it is', () => {
     const result = fromHex('81 0g');
-    expect(result).toEqual({
-      error: {
-        en: '“g” is not a hex digit (in “0g”). Use 0–9 and a–f, optionally with spaces or 0x.',
-        vi: '“g” không phải chữ số hex (trong “0g”). Hãy dùng 0–9 và a–f, có thể kèm dấu cách hoặc 0x.',
-      },
+    expect(bilingual(errorOf(result))).toEqual({
+      en: '“g” is not a hex digit (in “0g”). Use 0–9 and a–f, optionally with spaces or 0x.',
+      vi: '“g” không phải chữ số hex (trong “0g”). Hãy dùng 0–9 và a–f, có thể kèm dấu cách hoặc 0x.',
     });
   });
 
@@ -60,6 +63,6 @@ describe('fromHex', () => {
 
   it('names a whole emoji, not half of it', () => {
     const result = fromHex('81 😀');
-    expect('error' in result && result.error.en.startsWith('“😀”')).toBe(true);
+    expect(bilingual(errorOf(result)).en.startsWith('“😀”')).toBe(true);
   });
 });

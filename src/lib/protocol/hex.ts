@@ -1,6 +1,6 @@
 // Bytes as hex text and back: how the labs show payloads and how a reader pastes a frame into the builder.
 
-import type { Bilingual } from './bilingual.ts';
+import { message, type Message } from './message.ts';
 
 /** Lowercase hex, two digits per byte, joined by `sep`. */
 export function toHex(bytes: Uint8Array, sep = ' '): string {
@@ -12,7 +12,7 @@ export function toHex(bytes: Uint8Array, sep = ' '): string {
   return out;
 }
 
-export type FromHexResult = { bytes: Uint8Array } | { error: Bilingual };
+export type FromHexResult = { bytes: Uint8Array } | { error: Message };
 
 /**
  * Reads hex the way people paste it: `81 05 48`, `810548`, `0x81 0x05`, across lines, separated by commas.
@@ -26,22 +26,12 @@ export function fromHex(text: string): FromHexResult {
     const bad = body.search(/[^0-9a-f]/i);
     if (bad !== -1) {
       const char = [...body.slice(bad)][0]; // a whole code point, even for an emoji
-      return {
-        error: {
-          en: `“${char}” is not a hex digit (in “${group}”). Use 0–9 and a–f, optionally with spaces or 0x.`,
-          vi: `“${char}” không phải chữ số hex (trong “${group}”). Hãy dùng 0–9 và a–f, có thể kèm dấu cách hoặc 0x.`,
-        },
-      };
+      return { error: message('protocol.hex.notDigit', { char, group }) };
     }
     digits += body;
   }
   if (digits.length % 2 !== 0) {
-    return {
-      error: {
-        en: `There are ${digits.length} hex digits, an odd number: every byte takes exactly two.`,
-        vi: `Có ${digits.length} chữ số hex, là số lẻ: mỗi byte cần đúng hai chữ số.`,
-      },
-    };
+    return { error: message('protocol.hex.odd', { count: digits.length }) };
   }
   const bytes = new Uint8Array(digits.length / 2);
   for (let i = 0; i < bytes.length; i++) {

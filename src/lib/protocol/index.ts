@@ -1,7 +1,10 @@
 // The protocol package's public face: the frame codec, the handshake's accept key, and the tables that
-// explain opcodes, close codes, header fields and errors in both languages.
+// explain opcodes, close codes, header fields and errors. Explanations are Messages; their words are in
+// text.en.ts and text.vi.ts (explain() picks one table; bilingual.ts gives both, outside the browser).
 
 export type { Bilingual } from './bilingual.ts';
+export type { Message, MessageValue, ProtocolText } from './message.ts';
+export { explain, message } from './message.ts';
 export type { Frame, KnownOpcode } from './frame.ts';
 export { OPCODE, isControlOpcode, isKnownOpcode } from './frame.ts';
 export type { DecodeResult, DecoderState, FrameDecoderOptions } from './decoder.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, CLOSE_CODE_RANGES, canSendFromBrowser, closeCodeInfo, isValidCloseCode } from './closeCodes.ts';
 import { OPCODES, opcodeInfo } from './opcodes.ts';
+import { bilingual } from './bilingual.ts';
 
 const VIETNAMESE_LETTERS = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
 
@@ -65,10 +66,11 @@ describe('close codes (RFC 6455 §7.4)', () => {
 
   it('explains every code and range in both languages', () => {
     for (const entry of [...CLOSE_CODES, ...CLOSE_CODE_RANGES]) {
-      expect(entry.vi).toMatch(VIETNAMESE_LETTERS);
-      expect(entry.en).not.toBe(entry.vi);
+      const meaning = bilingual(entry.meaning);
+      expect(meaning.vi).toMatch(VIETNAMESE_LETTERS);
+      expect(meaning.en).not.toBe(meaning.vi);
     }
-    expect(closeCodeInfo(1006)?.vi).toContain('wasClean');
+    expect(bilingual(closeCodeInfo(1006)!.meaning).vi).toContain('wasClean');
   });
 });
 
@@ -90,9 +92,10 @@ describe('opcodes (RFC 6455 §5.2)', () => {
   });
 
   it('explains every opcode in both languages', () => {
-    for (const entry of [...OPCODES, opcodeInfo(3), opcodeInfo(0xb)]) {
-      expect(entry?.vi).toMatch(VIETNAMESE_LETTERS);
-      expect(entry?.en).not.toBe(entry?.vi);
+    for (const entry of [...OPCODES, opcodeInfo(3)!, opcodeInfo(0xb)!]) {
+      const meaning = bilingual(entry.meaning);
+      expect(meaning.vi).toMatch(VIETNAMESE_LETTERS);
+      expect(meaning.en).not.toBe(meaning.vi);
     }
   });
 });

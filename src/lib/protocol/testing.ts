@@ -3,13 +3,14 @@
 
 import type { DecodeResult, FrameDecoder } from './decoder.ts';
 import type { Frame } from './frame.ts';
+import { bilingual } from './bilingual.ts';
 import { fromHex } from './hex.ts';
 import { concat } from './bytes.ts';
 
 /** Bytes from hex; a typo in a test fails loudly instead of decoding something else. */
 export function hex(text: string): Uint8Array {
   const result = fromHex(text);
-  if ('error' in result) throw new Error(result.error.en);
+  if ('error' in result) throw new Error(bilingual(result.error).en);
   return result.bytes;
 }
 

@@ -1,0 +1,42 @@
+// What the protocol package says to a reader, without the words: a key into a language's text table and the
+// values the sentence needs. The codec builds Messages; a view turns them into words with explain() and the
+// table for its page's language (text.en.ts or text.vi.ts), so a page ships one language, not both.
+
+export type MessageValue = string | number | Message;
+export type Message = { key: string; values?: Readonly<Record<string, MessageValue>> };
+
+/** One language's sentences (keys `protocol.…`), plus `protocol.locale` for numbers. */
+export type ProtocolText = Readonly<Record<string, string>>;
+
+export function message(key: string, values?: Record<string, MessageValue>): Message {
+  return values ? { key, values } : { key };
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatNumber(locale: string, n: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
+}
+
+/**
+ * The message in `text`'s language. Placeholders: `{name}` as is, `{name:n}` a number written the
+ * language's way (65,536 or 65.536), `{name:lower}` in lower case; a value may itself be a Message.
+ * An unknown key shows itself, so a missing sentence is noticed rather than silently blank.
+ */
+export function explain(text: ProtocolText, msg: Message): string {
+  const template = text[msg.key] ?? msg.key;
+  const values = msg.values ?? {};
+  return template.replace(/\{(\w+)(?::(n|lower))?\}/g, (whole, name: string, how?: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    const out =
+      typeof value === 'object'
+        ? explain(text, value)
+        : typeof value === 'number' && how === 'n'
+          ? formatNumber(text['protocol.locale'] ?? 'en-US', value)
+          : String(value);
+    return how === 'lower' ? out.toLowerCase() : out;
+  });
+}
