@@ -54,7 +54,9 @@ export function createInspector(config: Config): Inspector {
       attach(client, req, query) {
         if (client.endpoint === endpoint) return;
         const id = query.get('session')!;
-        tapConnection(client, client.socket, req, responses.get(req) ?? [], store.get(id, client.limitKey));
+        tapConnection(client, client.socket, req, responses.get(req) ?? [], store.get(id, client.limitKey), {
+          maxPayload: config.maxPayload,
+        });
       },
     },
     sweep: () => store.sweep(),

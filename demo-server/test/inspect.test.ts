@@ -7,6 +7,7 @@ import { parseRecordMessage } from '../../src/lib/inspect/records.ts';
 import { computeAccept } from '../../src/lib/protocol/index.ts';
 import { INSPECTOR_SKIP_BYTES, SESSION_IDLE_MS, SESSION_MAX_RECORDS } from '../limits.ts';
 import { SessionStore } from '../sessions.ts';
+import { TapDirection } from '../tap.ts';
 import type { Client } from '../client.ts';
 import {
   closed,
@@ -20,7 +21,7 @@ import {
   startServer,
   type TestServer,
 } from './helpers.ts';
-import { RawClient, serverFrames } from './raw.ts';
+import { frame, RawClient, serverFrames } from './raw.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -179,6 +180,147 @@ describe('records', () => {
     await done;
     await eventually(() => raw.filter((r) => r.includes('"opcode":8')).length === 2);
     for (const record of raw) expect(parseRecordMessage(record), record).toEqual([{ record: expect.anything() }]);
+    inspector.close();
+  });
+});
+
+describe('a frame that breaks the rules is shown, with why it was refused', () => {
+  /** A raw client on a tapped /echo, an inspector on the same session, and the records it gets. */
+  async function tapped(path = '/echo') {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const raw: string[] = [];
+    inspector.on('message', (data: Buffer) => raw.push(data.toString()));
+    const client = await RawClient.connect(server.port, `${path}?session=${id}`);
+    const records = () => raw.map((r) => JSON.parse(r));
+    return { inspector, client, raw, records };
+  }
+
+  test('a reserved opcode from the client: its header, payload, error and the server’s close 1002', async () => {
+    const { inspector, client, raw, records } = await tapped();
+    client.send(frame({ opcode: 3, payload: 'Hello' }));
+    expect((await client.serverClose()).code).toBe(1002);
+    await eventually(() => records().some((r) => r.dir === 'server' && r.opcode === 8), 3000, 'the server close record');
+    const [bad] = records().filter((r) => r.dir === 'client');
+    expect(bad).toMatchObject({
+      kind: 'frame',
+      fin: true,
+      opcode: 3,
+      masked: true,
+      maskKey: '37fa213d',
+      length: 5,
+      headerHex: '838537fa213d',
+      payloadHex: '48656c6c6f',
+      text: null,
+      error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002, rule: expect.stringContaining('RFC 6455') },
+      close: { code: 1002, reason: '' },
+    });
+    // The refused frame comes before the server's answer, and the site's parser keeps all of it.
+    const kinds = records().map((r) => [r.dir, r.opcode]);
+    expect(kinds.slice(1)).toEqual([['client', 3], ['server', 8]]);
+    for (const record of raw) expect(parseRecordMessage(record), record).toEqual([{ record: expect.anything() }]);
+    expect(parseRecordMessage(raw[1]!)[0]).toMatchObject({ record: { error: { code: 'WS_ERR_INVALID_OPCODE' }, close: { code: 1002 } } });
+    inspector.close();
+  });
+
+  test('an unmasked client frame is refused (1002) and shown as sent, MASK 0', async () => {
+    const { inspector, client, records } = await tapped();
+    client.send(frame({ opcode: 1, payload: 'Hello', masked: false }));
+    expect((await client.serverClose()).code).toBe(1002);
+    await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
+    expect(records().find((r) => r.dir === 'client')).toMatchObject({
+      opcode: 1,
+      masked: false,
+      maskKey: null,
+      headerHex: '8105',
+      payloadHex: '48656c6c6f',
+      error: { code: 'WS_ERR_EXPECTED_MASK', closeCode: 1002 },
+      close: { code: 1002, reason: '' },
+    });
+    inspector.close();
+  });
+
+  test('a message declared longer than MAX_PAYLOAD: refused from its header alone, close 1009', async () => {
+    const { inspector, client, records } = await tapped();
+    client.send(frame({ opcode: 2, payload: Buffer.from('abc'), declaredLength: 100_000 }));
+    expect((await client.serverClose()).code).toBe(1009);
+    await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
+    expect(records().find((r) => r.dir === 'client')).toMatchObject({
+      opcode: 2,
+      length: 100_000,
+      headerHex: `82ff${(100_000).toString(16).padStart(16, '0')}37fa213d`,
+      payloadHex: '616263',
+      error: { code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', closeCode: 1009 },
+      close: { code: 1009, reason: '' },
+    });
+    inspector.close();
+  });
+
+  test('a connection that ends inside the refused header: the bytes the server read, no key, and its close', async () => {
+    const { inspector, client, records } = await tapped();
+    client.send(frame({ opcode: 0xb, payload: 'x' }).subarray(0, 2)); // reserved control opcode 0xB; no key yet
+    expect((await client.serverClose()).code).toBe(1002);
+    await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
+    expect(records().find((r) => r.dir === 'client')).toMatchObject({
+      opcode: 0xb,
+      masked: true,
+      maskKey: null,
+      length: 1,
+      headerHex: '8b81',
+      payloadHex: '',
+      error: { code: 'WS_ERR_INVALID_OPCODE' },
+      close: { code: 1002, reason: '' },
+    });
+    expect(records().map((r) => [r.dir, r.opcode]).slice(1)).toEqual([['client', 0xb], ['server', 8]]);
+    inspector.close();
+  });
+
+  test('the rest of a refused header (and payload) is read from later chunks, until the server answers', () => {
+    const pushed: any[] = [];
+    const session = { push: (record: string) => pushed.push(JSON.parse(record)) };
+    const direction = new TapDirection('client', session, { expectMasked: true });
+    const bad = frame({ opcode: 1, rsv: 0x10, payload: 'Hello' });
+    for (let i = 0; i < bad.length; i++) direction.push(bad.subarray(i, i + 1)); // one byte per chunk
+    expect(pushed).toEqual([]); // the server has not answered yet
+    direction.answered({ code: 1002, reason: '' });
+    expect(pushed).toEqual([
+      expect.objectContaining({
+        rsv: [false, false, true],
+        headerHex: '918537fa213d',
+        payloadHex: '48656c6c6f',
+        error: expect.objectContaining({ code: 'WS_ERR_UNEXPECTED_RSV_2_3', field: 'RSV3' }),
+        close: { code: 1002, reason: '' },
+      }),
+    ]);
+    expect(direction.done).toBe(true);
+    direction.push(frame({ opcode: 1, payload: 'after' }));
+    expect(pushed).toHaveLength(1);
+  });
+
+  test('a broken server frame from /misbehave?fault=bad-opcode is shown too (with its error, no close)', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const bad = await RawClient.connect(server.port, `/misbehave?fault=bad-opcode&session=${id}`);
+    await eventually(() => records.some((r) => r.dir === 'server' && r.opcode === 3), 3000, 'the bad server frame');
+    const record = records.find((r) => r.dir === 'server' && r.opcode === 3);
+    expect(record).toMatchObject({ headerHex: '8305', payloadHex: '48656c6c6f', error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002 } });
+    expect(record).not.toHaveProperty('close');
+    bad.destroy();
+    inspector.close();
+  });
+
+  test('the client direction stops after the refused frame: one record for it, nothing after', async () => {
+    const { inspector, client, records } = await tapped();
+    client.send(Buffer.concat([frame({ opcode: 1, payload: 'ok' }), frame({ opcode: 1, rsv: 0x20, payload: 'no' }), frame({ opcode: 1, payload: 'later' })]));
+    await client.serverClose();
+    await eventually(() => records().some((r) => r.dir === 'server' && r.opcode === 8), 3000, 'the server close record');
+    await delay(50);
+    const fromClient = records().filter((r) => r.dir === 'client');
+    expect(fromClient.map((r) => [r.payloadHex, r.error?.code ?? null])).toEqual([
+      ['6f6b', null],
+      ['6e6f', 'WS_ERR_UNEXPECTED_RSV_2_3'],
+    ]);
     inspector.close();
   });
 });

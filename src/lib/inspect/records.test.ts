@@ -47,6 +47,39 @@ describe('parseRecord', () => {
     expect(parseRecord({ ...serverHello, headerHex: '81' })).toEqual({ error: expect.stringContaining('2 bytes') });
   });
 
+  it('keeps what the tap says about a refused frame: its error and the server’s close', () => {
+    const refused = {
+      ...clientHello,
+      opcode: 3,
+      headerHex: '838537fa213d',
+      text: null,
+      error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002, rule: 'RFC 6455 §5.2', field: 'opcode' },
+      close: { code: 1002, reason: '' },
+    };
+    expect(parseRecord(refused)).toEqual({ record: refused });
+    expect(parseRecord({ ...refused, close: null })).toEqual({ record: { ...refused, close: null } });
+    expect(parseRecord({ ...refused, error: { ...refused.error, code: 'oops' } })).toEqual({ error: expect.stringContaining('WS_ERR_') });
+    expect(parseRecord({ ...refused, close: { code: 'x', reason: '' } })).toEqual({ error: expect.stringContaining('close') });
+  });
+
+  it('accepts a refused frame whose connection ended inside its header (no key yet), and nothing else cut short', () => {
+    const cut = {
+      ...clientHello,
+      opcode: 11,
+      length: 1,
+      maskKey: null,
+      headerHex: '8b81',
+      payloadHex: '',
+      text: null,
+      error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002, rule: 'RFC 6455 §5.2', field: 'opcode' },
+      close: { code: 1002, reason: '' },
+    };
+    expect(parseRecord(cut)).toEqual({ record: cut });
+    const { error: _error, close: _close, ...plain } = cut;
+    expect(parseRecord(plain)).toEqual({ error: expect.stringContaining('maskKey') });
+    expect(parseRecord({ ...cut, headerHex: '8bfe00' })).toEqual({ error: expect.stringContaining('bytes') });
+  });
+
   it('rejects missing or mistyped fields', () => {
     for (const broken of [
       { ...clientHello, dir: 'up' },

@@ -35,7 +35,20 @@ export type FrameRecord = {
   payloadHex: string;
   /** The payload as text for frames of a text message, when it is whole valid UTF-8; otherwise null. */
   text: string | null;
+  /**
+   * Set on the frame that broke a rule (the last one recorded in its direction): the codec's error code
+   * (`WS_ERR_…`; decodeFrames on headerHex gives the full explanation), the close code it calls for, the rule,
+   * and the header field at fault.
+   */
+  error?: FrameRecordError;
+  /**
+   * On a refused client frame: the close frame the server answered with, or null if it sent none. (A refused
+   * frame whose connection ended inside its header has headerHex cut short there and maskKey null.)
+   */
+  close?: { code: number | null; reason: string } | null;
 };
+
+export type FrameRecordError = { code: string; closeCode: number; rule: string; field: string | null };
 
 /** The tap had to leave records out (the inspector could not keep up): how many, so the view can say so. */
 export type DroppedRecord = {
@@ -138,8 +151,11 @@ function parseFrame(raw: Record<string, unknown>): ParseResult {
   if ('error' in payload) return payload;
   if (payload.bytes.length > length) return { error: 'payloadHex holds more bytes than length declares' };
 
+  // A refused frame (one with `error`) may stop inside its header when the connection ended there: then
+  // headerHex holds the bytes that came, at least up to the payload length, and maskKey is null.
+  const refused = raw.error !== undefined;
   let key: string | null = null;
-  if (masked) {
+  if (masked && !(refused && maskKey === null)) {
     const keyBytes = hexBytes(maskKey, 'maskKey');
     if ('error' in keyBytes) return keyBytes;
     if (keyBytes.bytes.length !== 4) return { error: 'maskKey must be 4 bytes' };
@@ -152,7 +168,9 @@ function parseFrame(raw: Record<string, unknown>): ParseResult {
   const h = header.bytes;
   const lengthBytes = h.length >= 2 ? ((h[1] & 0x7f) === 126 ? 2 : (h[1] & 0x7f) === 127 ? 8 : 0) : 0;
   const expectedLength = 2 + lengthBytes + (masked ? 4 : 0);
-  if (h.length !== expectedLength) return { error: `headerHex must be ${expectedLength} bytes for this frame` };
+  const cutShort = refused && key === null && masked && h.length >= expectedLength - 4 && h.length < expectedLength;
+  if (h.length !== expectedLength && !cutShort) return { error: `headerHex must be ${expectedLength} bytes for this frame` };
+  if (masked && key === null && !cutShort) return { error: 'maskKey is missing' };
   const agrees =
     ((h[0] & 0x80) !== 0) === fin &&
     ((h[0] & 0x40) !== 0) === rsv[0] &&
@@ -160,7 +178,7 @@ function parseFrame(raw: Record<string, unknown>): ParseResult {
     ((h[0] & 0x10) !== 0) === rsv[2] &&
     (h[0] & 0x0f) === opcode &&
     ((h[1] & 0x80) !== 0) === masked &&
-    (!masked || toPlainHex(h.subarray(expectedLength - 4)) === key);
+    (!masked || key === null || toPlainHex(h.subarray(expectedLength - 4)) === key);
   if (!agrees) return { error: 'headerHex disagrees with fin, rsv, opcode, masked or maskKey' };
 
   const record: FrameRecord = {
@@ -177,7 +195,37 @@ function parseFrame(raw: Record<string, unknown>): ParseResult {
     payloadHex: toPlainHex(payload.bytes),
     text: text as string | null,
   };
+  if (raw.error !== undefined) {
+    const error = parseFrameError(raw.error);
+    if (typeof error === 'string') return { error };
+    record.error = error;
+  }
+  if (raw.close !== undefined) {
+    const close = raw.close;
+    if (close === null) record.close = null;
+    else if (
+      isObject(close) &&
+      (close.code === null || (typeof close.code === 'number' && Number.isInteger(close.code) && close.code >= 1000 && close.code <= 4999)) &&
+      typeof close.reason === 'string'
+    ) {
+      record.close = { code: close.code as number | null, reason: close.reason };
+    } else {
+      return { error: 'close must be null or {code, reason}' };
+    }
+  }
   return { record };
+}
+
+function parseFrameError(value: unknown): FrameRecordError | string {
+  if (!isObject(value)) return 'error must be an object';
+  const { code, closeCode, rule, field } = value;
+  if (typeof code !== 'string' || !/^WS_ERR_[A-Z0-9_]+$/.test(code)) return 'error.code must be a WS_ERR_… code';
+  if (typeof closeCode !== 'number' || !Number.isInteger(closeCode) || closeCode < 1000 || closeCode > 4999) {
+    return 'error.closeCode must be a close code';
+  }
+  if (typeof rule !== 'string') return 'error.rule must be a string';
+  if (field !== null && field !== undefined && typeof field !== 'string') return 'error.field must be a string or null';
+  return { code, closeCode, rule, field: (field as string | null | undefined) ?? null };
 }
 
 function toPlainHex(bytes: Uint8Array): string {
