@@ -1,12 +1,22 @@
 // The Run island for every <Runnable> on the page: runs the example in a sandboxed iframe and shows what
-// it logs. Kept tiny on purpose; the editor is a separate chunk, imported only when the reader edits.
-import { buildSrcdoc, isSandboxMessage, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
+// it logs. Kept tiny on purpose, since every lesson page loads it: the sandbox (its srcdoc) is a separate chunk
+// imported on the first Run (or when the reader points at or focuses Run), the editor one imported on Edit.
+import type { SandboxMessage } from '../../lib/runnable/sandbox.ts';
 import { initialServerBase } from '../../playgrounds/shared/server.ts';
 
 type Editor = { readonly value: string; setValue(code: string): void; focus(): void };
 
 const MAX_LINES = 500;
 const runs = new Map<Window, (message: SandboxMessage) => void>();
+
+type Sandbox = typeof import('../../lib/runnable/sandbox.ts');
+let sandbox: Promise<Sandbox> | null = null;
+/** The sandbox module, loaded once; a failed load may be retried by the next Run. */
+const loadSandbox = (): Promise<Sandbox> =>
+  (sandbox ??= import('../../lib/runnable/sandbox.ts').catch((error: unknown) => {
+    sandbox = null;
+    throw error;
+  }));
 
 // One listener for all examples: a message counts only if it comes from the frame a run created.
 addEventListener('message', (event) => {
@@ -50,7 +60,18 @@ function setup(figure: HTMLElement): void {
     status.textContent = announce ? s['run.stopped']! : '';
   };
 
-  const run = () => {
+  let starts = 0;
+  const run = async () => {
+    const attempt = ++starts;
+    let lib: Sandbox;
+    try {
+      lib = await loadSandbox();
+    } catch {
+      status.textContent = s['run.loadFailed']!;
+      return;
+    }
+    if (attempt !== starts) return; // clicked again while loading: the later click runs
+    const { buildSrcdoc, isSandboxMessage } = lib;
     stop(false);
     output.replaceChildren();
     lines = 0;
@@ -84,6 +105,7 @@ function setup(figure: HTMLElement): void {
   };
 
   runButton.addEventListener('click', run);
+  for (const type of ['pointerenter', 'focus']) runButton.addEventListener(type, () => void loadSandbox().catch(() => {}), { once: true });
   stopButton.addEventListener('click', () => stop(true));
   resetButton.addEventListener('click', () => {
     editor?.setValue(original);
