@@ -408,10 +408,21 @@ describe('bad sessions and bounds', () => {
     const ws = await open(server.url(`/echo?session=${id}`));
     const payload = 'p'.repeat(300);
     let echoed = 0;
+    let sent = 0;
     ws.on('message', () => echoed++);
-    for (let i = 0; i < 8000; i++) ws.send(payload); // 16,000 records of ~700 bytes: far more than the kernel holds
-    await eventually(() => echoed === 8000, 10_000, 'every echo');
     const inspectorClient = findClient('/inspect');
+    // Bursts of 4,000 messages (8,000 records of ~700 bytes) until the kernel's socket buffers, which
+    // loopback autotuning can grow to several MiB, are full and the server has to queue for the inspector.
+    await eventually(
+      async () => {
+        for (let i = 0; i < 4000; i++) ws.send(payload);
+        sent += 4000;
+        await eventually(() => echoed === sent, 10_000, 'every echo');
+        return inspectorClient.bufferedAmount > 0 || sent >= 40_000;
+      },
+      30_000,
+      'a full inspector socket',
+    );
     expect(inspectorClient.bufferedAmount).toBeGreaterThan(0);
     expect(inspectorClient.bufferedAmount).toBeLessThan(INSPECTOR_SKIP_BYTES + 4096);
     inspector.socket.resume();
