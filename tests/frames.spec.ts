@@ -45,7 +45,7 @@ const t = {
     fragments: 'trả lời bằng N mảnh',
     deflate: '/echo-deflate',
     lastFragment: 'mảnh cuối cùng',
-    compressed: 'đánh dấu thông điệp đã nén',
+    compressed: 'đánh dấu tin nhắn đã nén',
     negotiated: 'Tiện ích mở rộng đã thoả thuận: permessage-deflate',
   },
 } as const;
@@ -250,7 +250,7 @@ for (const lang of ['en', 'vi'] as const) {
 
 for (const [lang, run, output, text, count] of [
   ['en', 'Run', 'Console output', 'one message, four frames', 'message events: 1'],
-  ['vi', 'Chạy', 'Kết quả console', 'một thông điệp, bốn khung', 'số sự kiện message: 1'],
+  ['vi', 'Chạy', 'Kết quả console', 'một tin nhắn, bốn khung', 'số sự kiện message: 1'],
 ] as const) {
   test(`${lang}: the runnable example gets one message event for four frames`, async ({ page }) => {
     await page.goto(`/${lang}/frames/`);

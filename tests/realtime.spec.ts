@@ -8,7 +8,7 @@ const t = {
   },
   vi: {
     nick: 'Biệt danh', join: 'Vào phòng', leave: 'Rời phòng', message: 'Tin nhắn', send: 'Gửi', transcript: 'Tin nhắn trong phòng',
-    you: '(bạn)', tools: 'Thử phạm luật của server', burst: 'Gửi 60 thông điệp cùng lúc', server: 'Địa chỉ server',
+    you: '(bạn)', tools: 'Thử phạm luật của server', burst: 'Gửi 60 tin nhắn cùng lúc', server: 'Địa chỉ server',
   },
 } as const;
 

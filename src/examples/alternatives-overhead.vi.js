@@ -15,7 +15,7 @@ socket.onmessage = (event) => {
   framing += bytes <= 125 ? 2 : bytes <= 65535 ? 4 : 10;
   if (++n < 20) return;
   socket.close(1000, 'measured');
-  console.log(`${n} thông điệp: ${payload} byte JSON + ${framing} byte header khung`);
+  console.log(`${n} tin nhắn: ${payload} byte JSON + ${framing} byte header khung`);
   console.log(`WebSocket, mỗi cập nhật: ${((payload + framing) / n).toFixed(1)} byte`);
   console.log(`polling mỗi cập nhật một lần, ước chừng: ${(payload / n + 180 + 500).toFixed(0)} byte`);
 };

@@ -10,7 +10,7 @@ function attempt(url) {
       return done();
     }
     socket.onopen = () => socket.close();
-    socket.onerror = (event) => console.log(url, '→ sự kiện error, kiểu', event.type, ', thông điệp', event.message);
+    socket.onerror = (event) => console.log(url, '→ sự kiện error, kiểu', event.type, ', thuộc tính message:', event.message);
     socket.onclose = (event) => {
       console.log(url, '→ close', event.code, 'wasClean', event.wasClean);
       done();

@@ -6,7 +6,7 @@ let messages = 0;
 
 socket.onopen = () => {
   console.log('extensions:', JSON.stringify(socket.extensions)); // "" với /echo; thử đổi sang /echo-deflate
-  socket.send('một thông điệp, bốn khung');
+  socket.send('một tin nhắn, bốn khung');
 };
 
 socket.onmessage = (event) => {
