@@ -134,12 +134,12 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'optional',
       en: 'Extensions the browser offers, with parameters. Browsers offer `permessage-deflate` (compression, RFC 7692) on their own; pages cannot choose.',
-      vi: 'Các tiện ích mở rộng (extension) mà trình duyệt đề nghị, kèm tham số. Trình duyệt tự đề nghị `permessage-deflate` (nén dữ liệu, RFC 7692); trang không chọn được.',
+      vi: 'Các extension (phần mở rộng của giao thức) mà trình duyệt đề nghị, kèm tham số. Trình duyệt tự đề nghị `permessage-deflate` (nén dữ liệu, RFC 7692); trang không chọn được.',
     },
     response: {
       role: 'optional',
       en: 'The extensions the server accepted, with their final parameters — only ones the client offered. The page reads them as `socket.extensions`; absent means no extension, messages are sent as they are.',
-      vi: 'Các tiện ích mở rộng mà server chấp nhận, kèm tham số cuối cùng — chỉ được nằm trong số client đã đề nghị. Trang đọc qua `socket.extensions`; không có header này nghĩa là không dùng extension nào, thông điệp được gửi nguyên vẹn.',
+      vi: 'Các extension mà server chấp nhận, kèm tham số cuối cùng — chỉ được nằm trong số client đã đề nghị. Trang đọc qua `socket.extensions`; không có header này nghĩa là không dùng extension nào, tin nhắn được gửi nguyên vẹn.',
     },
   }),
   header('Sec-WebSocket-Accept', [rfc6455('4.2.2'), rfc6455('11.3.3')], {
@@ -195,14 +195,14 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'http',
       en: 'Compression the browser accepts for an HTTP response body. A 101 response has no body, so it changes nothing here; WebSocket messages are compressed only through Sec-WebSocket-Extensions.',
-      vi: 'Các kiểu nén mà trình duyệt chấp nhận cho phần thân (body) của response HTTP. Response 101 không có body nên header này không tác dụng gì ở đây; thông điệp WebSocket chỉ được nén qua Sec-WebSocket-Extensions.',
+      vi: 'Các kiểu nén mà trình duyệt chấp nhận cho phần thân (body) của response HTTP. Response 101 không có body nên header này không tác dụng gì ở đây; tin nhắn WebSocket chỉ được nén qua Sec-WebSocket-Extensions.',
     },
   }),
   header('Accept-Language', [rfc9110('12.5.4', 'accept-language')], {
     request: {
       role: 'http',
       en: 'The reader’s preferred languages, as on every request. A server could use it to pick the language of its messages.',
-      vi: 'Các ngôn ngữ người đọc ưa dùng, giống mọi request khác. Server có thể dựa vào đó để chọn ngôn ngữ cho thông điệp của mình.',
+      vi: 'Các ngôn ngữ người đọc ưa dùng, giống mọi request khác. Server có thể dựa vào đó để chọn ngôn ngữ cho nội dung trả về.',
     },
   }),
   header('Sec-Fetch-Mode', [fetchMetadata], {

@@ -74,7 +74,7 @@ describe('describeHeader lays fields out as RFC 6455 §5.2 draws them', () => {
       bilingual(f.meaning).vi,
     ]);
     expect(meanings).toEqual([
-      ['FIN', '0: more fragments of this message follow.', '0: thông điệp này còn mảnh tiếp theo.'],
+      ['FIN', '0: more fragments of this message follow.', '0: tin nhắn này còn mảnh tiếp theo.'],
       ['RSV1', '0: no extension meaning.', '0: không mang ý nghĩa mở rộng nào.'],
       ['RSV2', '0: as required.', '0: đúng như quy định.'],
       ['RSV3', '0: as required.', '0: đúng như quy định.'],

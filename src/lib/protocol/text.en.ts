@@ -41,7 +41,7 @@ export const en: ProtocolText = {
   'protocol.close.1012': 'The server is restarting. The client may reconnect, preferably after a short random delay.',
   'protocol.close.1013': 'The server is temporarily overloaded or unable to serve; the client should try again later.',
   'protocol.close.1014': 'The server was acting as a gateway or proxy and got an invalid response from the server behind it.',
-  'protocol.close.1015': 'Never on the wire: reported to the application when the TLS handshake failed, e.g. the certificate could not be verified.',
+  'protocol.close.1015': 'Never on the wire: reserved for reporting to the application that the TLS handshake failed, e.g. the certificate could not be verified. Browsers never give it to a page: the page sees 1006.',
   'protocol.closeRange.0': 'Codes below 1000 are not used; a close frame must not carry one.',
   'protocol.closeRange.1000': 'Reserved for the WebSocket protocol, its revisions and extensions. A code here that is not yet registered must not be sent.',
   'protocol.closeRange.3000': 'For libraries, frameworks and applications, registered with IANA (first come, first served).',
