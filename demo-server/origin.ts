@@ -75,11 +75,12 @@ export function isOriginAllowed(policy: OriginPolicy, origin: string | undefined
  * `null` when the Origin is not allowed (the caller answers 403, as a handshake would), otherwise the
  * headers to add. An allowed origin is echoed exactly as sent (`null` included: sandboxed frames), with
  * `Vary: Origin`; under `*` the answer is `*` and does not vary. Timing-Allow-Origin mirrors
- * Access-Control-Allow-Origin, so a cross-origin page can read the requests' Resource Timing (sizes, phases).
+ * Access-Control-Allow-Origin, so a cross-origin page can read the requests' Resource Timing (sizes, phases);
+ * `Access-Control-Expose-Headers: *` lets it read every response header, which the comparison lab counts.
  */
 export function corsHeaders(policy: OriginPolicy, origin: string | undefined, host: string | undefined): Record<string, string> | null {
-  if (policy.any) return { 'Access-Control-Allow-Origin': '*', 'Timing-Allow-Origin': '*' };
+  if (policy.any) return { 'Access-Control-Allow-Origin': '*', 'Timing-Allow-Origin': '*', 'Access-Control-Expose-Headers': '*' };
   if (origin === undefined) return { Vary: 'Origin' };
   if (!isOriginAllowed(policy, origin, host)) return null;
-  return { 'Access-Control-Allow-Origin': origin, 'Timing-Allow-Origin': origin, Vary: 'Origin' };
+  return { 'Access-Control-Allow-Origin': origin, 'Timing-Allow-Origin': origin, 'Access-Control-Expose-Headers': '*', Vary: 'Origin' };
 }

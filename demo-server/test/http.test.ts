@@ -1,7 +1,9 @@
 // The HTTP side of the server: /healthz, the built site (sirv, 404 pages, redirects), and the /alt/…
 // endpoints of the polling / long-polling / SSE comparison lab.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sseResponseHeadBytes } from '../../src/lib/realtime/wire.ts';
 import { delay, eventually, open, refusal, startServer, type TestServer } from './helpers.ts';
 
 let server: TestServer;
@@ -157,6 +159,8 @@ describe('/alt from other origins (CORS, under ALLOWED_ORIGINS)', () => {
       expect(res.status).toBe(200);
       expect(res.headers['access-control-allow-origin']).toBe(origin);
       expect(res.headers['timing-allow-origin']).toBe(origin);
+      // Without it a cross-origin fetch() sees only the safelisted headers, and the lab would undercount.
+      expect(res.headers['access-control-expose-headers']).toBe('*');
       expect(res.headers.vary).toMatch(/\bOrigin\b/);
     }
     await eventually(() => server.demo.stats().streams === 0);
@@ -212,12 +216,36 @@ describe('/alt from other origins (CORS, under ALLOWED_ORIGINS)', () => {
     await listed.close();
   });
 
+  test('the comparison lab’s estimate of an /alt/sse response head is byte-exact, same-origin and cross-origin', async () => {
+    // EventSource hides the response head, so the lab estimates it; read the real one off the socket.
+    const head = (origin: string | null) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let text = '';
+        socket.setEncoding('latin1');
+        socket.on('error', reject);
+        socket.on('data', (chunk: string) => {
+          text += chunk;
+          const end = text.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          socket.destroy();
+          resolve(text.slice(0, end + 4));
+        });
+        const originLine = origin === null ? '' : `Origin: ${origin}\r\n`;
+        socket.write(`GET /alt/sse?hz=20 HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${originLine}Accept: text/event-stream\r\n\r\n`);
+      });
+    expect(sseResponseHeadBytes()).toBe((await head(null)).length);
+    expect(sseResponseHeadBytes('http://localhost:4321')).toBe((await head('http://localhost:4321')).length);
+    await eventually(() => server.demo.stats().streams === 0);
+  });
+
   test('ALLOWED_ORIGINS=*: every origin gets *', async () => {
     const open_ = await startServer({ ALLOWED_ORIGINS: '*' });
     const res = await request(open_.http('/alt/poll'), { Origin: 'https://anywhere.example' });
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['timing-allow-origin']).toBe('*');
+    expect(res.headers['access-control-expose-headers']).toBe('*');
     await open_.close();
   });
 });

@@ -140,7 +140,8 @@ export function runEventSource(meter: MethodMeter, deps: TransportDeps, opt: Run
     opened = true;
     meter.status = 'running';
     meter.request(requestHeadBytes('eventsource', new URL(url), deps.page, deps.profile));
-    meter.add('responseHeads', sseResponseHeadBytes());
+    const streamOrigin = new URL(url).origin;
+    meter.add('responseHeads', sseResponseHeadBytes(streamOrigin === deps.page.origin ? null : deps.page.origin));
     meter.add('framing', SSE_PREAMBLE_BYTES + chunkFramingBytes(SSE_PREAMBLE_BYTES));
   };
   source.onmessage = (event: { data: string; lastEventId: string }) => {

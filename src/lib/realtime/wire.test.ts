@@ -84,9 +84,11 @@ describe('response heads and framing', () => {
 
   it('estimates the SSE and 101 response heads', () => {
     const sse =
-      'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nX-Accel-Buffering: no\r\n' +
+      'HTTP/1.1 200 OK\r\nVary: Origin\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nX-Accel-Buffering: no\r\n' +
       'Date: Wed, 25 Nov 2026 21:11:02 GMT\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nTransfer-Encoding: chunked\r\n\r\n';
     expect(sseResponseHeadBytes()).toBe(sse.length);
+    const cors = 'Access-Control-Allow-Origin: null\r\nTiming-Allow-Origin: null\r\nAccess-Control-Expose-Headers: *\r\n';
+    expect(sseResponseHeadBytes('null')).toBe(sse.length + cors.length);
     const ws =
       'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
       'Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n';

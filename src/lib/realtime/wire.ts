@@ -93,9 +93,18 @@ const HTTP_DATE_LENGTH = 29;
 /**
  * ESTIMATE of the demo server's /alt/sse response head (EventSource does not expose headers): the headers
  * demo-server/endpoints/alt.ts writes, plus the ones Node adds for a kept-alive, chunked response.
+ * `corsOrigin` is the page's origin when the stream is cross-origin: the server then echoes it in its CORS
+ * headers (under an allow-list, the default; a server run with ALLOWED_ORIGINS=* answers `*` instead).
  */
-export function sseResponseHeadBytes(): number {
+export function sseResponseHeadBytes(corsOrigin: string | null = null): number {
+  const cors: Array<[string, string]> = corsOrigin === null ? [] : [
+    ['Access-Control-Allow-Origin', corsOrigin],
+    ['Timing-Allow-Origin', corsOrigin],
+    ['Access-Control-Expose-Headers', '*'],
+  ];
   return responseHeadBytes(200, 'OK', [
+    ...cors,
+    ['Vary', 'Origin'],
     ['Content-Type', 'text/event-stream; charset=utf-8'],
     ['Cache-Control', 'no-store'],
     ['X-Accel-Buffering', 'no'],
