@@ -143,9 +143,12 @@ test('vi: changing the key breaks the match (✗), and the live key comes back',
   await lab.getByRole('button', { name: labels.vi.connect, exact: true }).click();
   const accept = lab.getByRole('region', { name: l.accept });
   const verdict = accept.getByRole('status');
-  await expect(verdict).toContainText(`✓ ${l.match}`);
+  // Before the handshake arrives the field holds the RFC's sample key (also a ✓ match), so take the live key
+  // from the request the page shows, and wait for the field to carry it.
+  const liveKey = await headerLine(lab.getByRole('figure', { name: l.request }), 'Sec-WebSocket-Key');
   const field = accept.getByRole('textbox', { name: l.key });
-  const liveKey = await field.inputValue();
+  await expect(field).toHaveValue(liveKey);
+  await expect(verdict).toContainText(`✓ ${l.match}`);
 
   await accept.getByRole('button', { name: l.random }).click();
   await expect(field).not.toHaveValue(liveKey);
