@@ -209,6 +209,41 @@ test('en: after a dropped connection the chat counts down, reconnects and rejoin
   expect(connections).toBe(2);
 });
 
+test('vi: the ticker reconnects after the server goes away, subscribes again, and counts no false gap', async ({ page }) => {
+  // A stand-in for the server: the first stream sends seq 1–3 then closes with 1001; the next starts again at 1.
+  let connections = 0;
+  await page.routeWebSocket(/\/ticker\?hz=/, (ws) => {
+    const n = ++connections;
+    const hz = new URL(ws.url()).searchParams.get('hz');
+    expect(hz).toBe('2');
+    let seq = 0;
+    const quote = () => ws.send(JSON.stringify({ type: 'quote', seq: ++seq, t: Date.now(), symbol: 'ACME', price: 100 + seq, change: seq }));
+    for (let i = 0; i < 3; i++) quote();
+    if (n === 1) setTimeout(() => ws.close({ code: 1001, reason: 'restarting' }), 200);
+    else {
+      const timer = setInterval(quote, 100);
+      ws.onClose(() => clearInterval(timer));
+    }
+  });
+  await page.goto('/vi/real-time-patterns/');
+  const lab = await openLab(page, '#ticker-lab');
+  await lab.getByRole('combobox').selectOption('2');
+  await lab.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+  await expect(lab.getByRole('alert')).toContainText(/Kết nối bị ngắt \(mã 1001\)[^]*lần thử 1\/6/);
+  await expect(lab.getByRole('status').filter({ hasText: 'Đã kết nối lại và đăng ký lại với tốc độ 2/giây' })).toBeVisible({ timeout: 5000 });
+  await expect(lab.getByRole('alert')).toHaveCount(0);
+  await expect.poll(async () => Number(await lab.getByTestId('ticker-received').textContent())).toBeGreaterThan(6);
+  // seq restarted at 1 on the new connection: that is a new stream, not missed quotes.
+  await expect(lab.locator('dd.bad')).toHaveCount(0);
+  expect(connections).toBe(2);
+
+  // The reader's own Stop is not a drop: no alert, and the "reconnected" note goes.
+  await lab.getByRole('button', { name: 'Dừng', exact: true }).click();
+  await expect(lab.getByRole('button', { name: 'Bắt đầu', exact: true })).toBeEnabled();
+  await expect(lab.getByRole('alert')).toHaveCount(0);
+  await expect(lab.getByRole('status').filter({ hasText: 'Đã kết nối lại' })).toHaveCount(0);
+});
+
 test('en: the comparison lab names every method the server could not serve', async ({ page }) => {
   const noErrors = watchConsole(page, [/WebSocket connection to .* failed/, /Failed to load resource/, /ERR_CONNECTION_REFUSED/, /EventSource/]);
   await page.goto('/en/alternatives/');
