@@ -277,3 +277,87 @@ test('the static annotated frame reads without JavaScript, with deep links to it
   await expect(page.locator('#frame-inspector')).toContainText('This lab needs JavaScript');
   await context.close();
 });
+
+// Frames that break a rule, as the tap records them: the server's deliberate fault (/misbehave, reachable
+// from the inspector's endpoint choice) and a client message over the server's MAX_PAYLOAD (65,536 bytes).
+const refused = {
+  en: {
+    fault: 'the server breaks a rule on purpose',
+    badge: 'refused',
+    title: 'Refused: this frame breaks a rule of the protocol',
+    reserved: 'Opcode 0x3 is reserved for future data frames',
+    field: 'Field at fault: opcode',
+    calls: 'The rule calls for closing the connection with 1002 (Protocol Error).',
+    browser: 'then a close event with code 1006',
+    tooBig: 'too big for it to process',
+    callsTooBig: 'with 1009 (Message Too Big)',
+    answered: 'The server answered with a close frame: code 1009.',
+    events: 'What the page saw (event log)',
+  },
+  vi: {
+    fault: 'server cố tình vi phạm quy tắc',
+    badge: 'bị từ chối',
+    title: 'Bị từ chối: khung này vi phạm một quy tắc của giao thức',
+    reserved: 'Opcode 0x3 được dành riêng',
+    field: 'Trường vi phạm: opcode',
+    calls: 'Theo quy tắc này, bên nhận phải đóng kết nối với mã 1002 (Protocol Error).',
+    browser: 'rồi sự kiện close với mã 1006',
+    tooBig: 'quá lớn',
+    callsTooBig: 'với mã 1009 (Message Too Big)',
+    answered: 'Server đã trả lời bằng một khung close: mã 1009.',
+    events: 'Những gì trang web thấy (nhật ký sự kiện)',
+  },
+} as const;
+
+for (const lang of ['en', 'vi'] as const) {
+  const r = refused[lang];
+
+  test(`${lang}: the server's reserved-opcode frame is shown refused, with the rule, the field and the browser's 1006`, async ({ page }) => {
+    const noErrors = watchConsole(page, [/WebSocket connection to .* failed/]);
+    const lab = await inspector(page, lang);
+    await lab.getByRole('radio', { name: new RegExp(r.fault) }).check();
+    await lab.getByRole('button', { name: labels[lang].connect, exact: true }).click();
+    const frames = lab.getByRole('region', { name: new RegExp(t[lang].frames) });
+    const bad = frames.getByRole('button', { name: new RegExp(` ${r.badge} `) });
+    await expect(bad).toHaveCount(1);
+    await expect(bad).toContainText(`✗ ${r.badge}`);
+    await expect(bad).toContainText(t[lang].server);
+    await expect(bad).toContainText('(3)');
+    // The refused frame is chosen for the reader: why, which field, which rule, and what the page saw.
+    await expect(bad).toHaveAttribute('aria-pressed', 'true');
+    const detail = lab.getByRole('region', { name: new RegExp(`#\\d+, ${t[lang].server}`) });
+    await expect(detail).toContainText(r.title);
+    await expect(detail).toContainText(r.reserved);
+    await expect(detail).toContainText(r.field);
+    await expect(detail).toContainText('RFC 6455 §5.2');
+    await expect(detail).toContainText('WS_ERR_INVALID_OPCODE');
+    await expect(detail).toContainText(r.calls);
+    await expect(detail).toContainText(r.browser);
+    await expect(detail.getByRole('button', { name: 'opcode = 3' })).toHaveClass(/bad/);
+    // The page's side of it: error, then close 1006, in the event log that opened by itself.
+    await expect(lab.getByTestId('ready-state')).toContainText('3 CLOSED');
+    const log = lab.getByRole('log');
+    await expect(log).toBeVisible();
+    await expect(log).toContainText('1006');
+    // The greeting before it was accepted: not marked.
+    await expect(frames.getByRole('listitem').filter({ hasText: '“{' })).not.toContainText(r.badge);
+    noErrors();
+  });
+
+  test(`${lang}: a message over the server's limit is refused from its header, and the server's close 1009 is shown`, async ({ page }) => {
+    const noErrors = watchConsole(page, [/WebSocket connection to .* failed/]);
+    const lab = await inspector(page, lang);
+    const frames = await connectAndSend(lab, lang, 'x'.repeat(70_000));
+    const bad = frames.getByRole('button', { name: new RegExp(` ${r.badge} `) });
+    await expect(bad).toHaveCount(1);
+    await expect(bad).toContainText(t[lang].client);
+    const detail = lab.getByRole('region', { name: new RegExp(`#\\d+, ${t[lang].client}`) });
+    await expect(detail).toContainText(r.title);
+    await expect(detail).toContainText(r.tooBig);
+    await expect(detail).toContainText('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH');
+    await expect(detail).toContainText(r.callsTooBig);
+    await expect(detail).toContainText(r.answered);
+    await expect(detail.getByRole('button', { name: /^Extended payload length = / })).toHaveClass(/bad/);
+    noErrors();
+  });
+}

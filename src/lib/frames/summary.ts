@@ -26,6 +26,8 @@ export type FrameFacts = {
 export type DetailFrame = FrameFacts & {
   header: Uint8Array;
   maskKey: Uint8Array | null;
+  /** MASK as the header says, when it may disagree with maskKey (a header cut short before its key). */
+  masked?: boolean;
   dir?: 'client' | 'server';
 };
 
