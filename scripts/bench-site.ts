@@ -43,7 +43,7 @@ function collect(file: string, seen: Set<string>): void {
   for (const match of text.matchAll(staticImport)) collect(fileFor(match[1]!, file), seen);
 }
 
-type Row = { page: string; files: number; inline: Size; external: Size; total: Size };
+type Row = { page: string; files: number; inline: Size; external: Size; total: Size; own: Size; fileSet: Set<string>; hasLab: boolean };
 const rows: Row[] = [];
 for (const page of htmlFiles(dist).sort()) {
   const html = readFileSync(page, 'utf8');
@@ -67,7 +67,23 @@ for (const page of htmlFiles(dist).sort()) {
     inline,
     external,
     total: { raw: inline.raw + external.raw, gzip: inline.gzip + external.gzip },
+    own: { raw: 0, gzip: 0 },
+    fileSet: files,
+    hasLab: /\bcomponent-url="/.test(html),
   });
+}
+
+// What every page with a lab loads (the Svelte runtime, the island loader, shared helpers) is paid once per
+// visit and then cached; a page's "own" JavaScript is the rest: its labs and what only some labs share.
+const labRows = rows.filter((r) => r.hasLab);
+const shared = new Set(labRows[0]?.fileSet ?? []);
+for (const r of labRows) for (const f of shared) if (!r.fileSet.has(f)) shared.delete(f);
+const sumOf = (files: Iterable<string>) =>
+  [...files].reduce<Size>((sum, f) => ({ raw: sum.raw + sizeCache.get(f)!.raw, gzip: sum.gzip + sizeCache.get(f)!.gzip }), { raw: 0, gzip: 0 });
+const sharedSize = sumOf(shared);
+for (const r of rows) {
+  const own = sumOf([...r.fileSet].filter((f) => !r.hasLab || !shared.has(f)));
+  r.own = { raw: own.raw + r.inline.raw, gzip: own.gzip + r.inline.gzip };
 }
 
 const allFiles = new Set<string>();
@@ -78,15 +94,20 @@ const siteTotal = [...allFiles].reduce<Size>(
 );
 
 if (asJson) {
-  console.log(JSON.stringify({ pages: rows, siteJs: siteTotal }, null, 2));
+  const pages = rows.map(({ fileSet: _files, ...r }) => r);
+  console.log(JSON.stringify({ pages, sharedByLabPages: { files: shared.size, ...sharedSize }, siteJs: siteTotal }, null, 2));
 } else {
   const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
   console.log(`JavaScript loaded per page (KiB; files = external .js files incl. static imports)\n`);
-  console.log(`${'page'.padEnd(44)} files  raw KiB  gzip KiB`);
-  for (const r of rows) console.log(`${r.page.padEnd(44)} ${String(r.files).padStart(5)} ${kb(r.total.raw)}  ${kb(r.total.gzip)}`);
+  console.log(`${'page'.padEnd(44)} files  raw KiB  gzip KiB  own gzip`);
+  for (const r of rows) console.log(`${r.page.padEnd(44)} ${String(r.files).padStart(5)} ${kb(r.total.raw)}  ${kb(r.total.gzip)}   ${kb(r.own.gzip)}`);
   const sum = rows.reduce((s, r) => ({ raw: s.raw + r.total.raw, gzip: s.gzip + r.total.gzip }), { raw: 0, gzip: 0 });
   console.log(`${'sum over pages'.padEnd(44)} ${''.padStart(5)} ${kb(sum.raw)}  ${kb(sum.gzip)}`);
   console.log(`${'distinct .js files in the site'.padEnd(44)} ${String(allFiles.size).padStart(5)} ${kb(siteTotal.raw)}  ${kb(siteTotal.gzip)}`);
+  console.log(`${'shared by every page with a lab'.padEnd(44)} ${String(shared.size).padStart(5)} ${kb(sharedSize.raw)}  ${kb(sharedSize.gzip)}`);
   const heaviest = rows.reduce((a, b) => (b.total.gzip > a.total.gzip ? b : a), rows[0]!);
+  const heaviestOwn = rows.reduce((a, b) => (b.own.gzip > a.own.gzip ? b : a), rows[0]!);
   console.log(`\nheaviest page: ${heaviest.page} — ${(heaviest.total.gzip / 1024).toFixed(1)} KiB gzip`);
+  console.log(`heaviest own JavaScript: ${heaviestOwn.page} — ${(heaviestOwn.own.gzip / 1024).toFixed(1)} KiB gzip (without the ${(sharedSize.gzip / 1024).toFixed(1)} KiB every lab page shares)`);
+  console.log('Labs hydrate client:visible, so a lab\'s own code is fetched when the reader scrolls to it.');
 }
