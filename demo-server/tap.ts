@@ -161,10 +161,11 @@ export interface TapOptions {
 }
 
 /**
- * One direction of a tapped connection. Server frames get frame-level checks only, either masking: the
- * inspector should show what is on the wire, even a broken frame from /misbehave. Client frames get the
- * frame-level rules ws enforces on them (masked, RSV1 only with permessage-deflate, MAX_PAYLOAD), so the
- * frame ws refuses is the one the tap refuses. Either way the refused frame is recorded, with an `error`
+ * One direction of a tapped connection. Server frames are judged as the reader's browser judges them
+ * (unmasked, RSV1 only with permessage-deflate, control frames short and whole, text valid UTF-8), so each
+ * broken frame from /misbehave is shown as the frame the browser refused. Client frames get the frame-level
+ * rules ws enforces on them (masked, RSV1 only with permessage-deflate, MAX_PAYLOAD), so the frame ws
+ * refuses is the one the tap refuses. Either way the refused frame is recorded, with an `error`
  * (and, from the client, the `close` the server answered with); after it the direction cannot be framed
  * any more, so the tap stops recording it.
  */
@@ -266,7 +267,11 @@ export function tapConnection(
   });
 
   // The server's close frame answers a refused client frame: that record goes first, then the close's.
-  const outgoing = new TapDirection('server', session, { allowRsv1: true }, (frame) => {
+  const outgoing = new TapDirection('server', session, {
+    expectMasked: false,
+    allowRsv1: client.extensions.includes('permessage-deflate'),
+    validate: true,
+  }, (frame) => {
     if (frame.opcode === OPCODE.CLOSE) incoming.answered(frame.close ?? { code: null, reason: '' });
   });
   const write = socket.write;

@@ -297,15 +297,25 @@ describe('a frame that breaks the rules is shown, with why it was refused', () =
     expect(pushed).toHaveLength(1);
   });
 
-  test('a broken server frame from /misbehave?fault=bad-opcode is shown too (with its error, no close)', async () => {
+  // Each fault's frame is refused with the rule a browser applies to it (and no `close`: that is for client frames).
+  test.each([
+    ['bad-opcode', { headerHex: '8305', payloadHex: '48656c6c6f', error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002 } }],
+    ['masked', { headerHex: '818537fa213d', masked: true, error: { closeCode: 1002, field: 'MASK' } }],
+    ['reserved-bit', { headerHex: 'c105', error: { closeCode: 1002, field: 'RSV1' } }],
+    ['long-ping', { opcode: 9, length: 126, error: { closeCode: 1002 } }],
+    ['bad-utf8', { opcode: 1, error: { closeCode: 1007 } }],
+  ] as const)('a broken server frame from /misbehave?fault=%s is recorded as refused', async (fault, expected) => {
     const id = sessionId();
     const inspector = await open(server.url(`/inspect?session=${id}`));
     const records = recorder(inspector);
-    const bad = await RawClient.connect(server.port, `/misbehave?fault=bad-opcode&session=${id}`);
-    await eventually(() => records.some((r) => r.dir === 'server' && r.opcode === 3), 3000, 'the bad server frame');
-    const record = records.find((r) => r.dir === 'server' && r.opcode === 3);
-    expect(record).toMatchObject({ headerHex: '8305', payloadHex: '48656c6c6f', error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002 } });
-    expect(record).not.toHaveProperty('close');
+    const bad = await RawClient.connect(server.port, `/misbehave?fault=${fault}&session=${id}`);
+    await eventually(() => records.some((r) => r.dir === 'server' && r.error !== undefined), 3000, 'the refused server frame');
+    const fromServer = records.filter((r) => r.dir === 'server');
+    // The announcement is an ordinary frame; the fault is the refused one, and the last.
+    expect(fromServer.length).toBe(2);
+    expect(fromServer[0]).not.toHaveProperty('error');
+    expect(fromServer[1]).toMatchObject(expected);
+    expect(fromServer[1]).not.toHaveProperty('close');
     bad.destroy();
     inspector.close();
   });
