@@ -283,6 +283,7 @@ test('the static annotated frame reads without JavaScript, with deep links to it
 const refused = {
   en: {
     fault: 'the server breaks a rule on purpose',
+    faultKind: 'Which rule the server breaks',
     badge: 'refused',
     title: 'Refused: this frame breaks a rule of the protocol',
     reserved: 'Opcode 0x3 is reserved for future data frames',
@@ -298,6 +299,7 @@ const refused = {
   },
   vi: {
     fault: 'server cố tình vi phạm quy tắc',
+    faultKind: 'Server sẽ vi phạm quy tắc nào',
     badge: 'bị từ chối',
     title: 'Bị từ chối: khung này vi phạm một quy tắc của giao thức',
     reserved: 'Opcode 0x3 được dành riêng',
@@ -345,6 +347,31 @@ for (const lang of ['en', 'vi'] as const) {
     await expect(log).toContainText('1006');
     // The greeting before it was accepted: not marked.
     await expect(frames.getByRole('listitem').filter({ hasText: '“{' })).not.toContainText(r.badge);
+    noErrors();
+  });
+
+  test(`${lang}: every fault the server offers is shown refused, with the field or close code its rule names`, async ({ page }) => {
+    const noErrors = watchConsole(page, [/WebSocket connection to .* failed/]);
+    const lab = await inspector(page, lang);
+    await lab.getByRole('radio', { name: new RegExp(r.fault) }).check();
+    const kinds = lab.getByRole('combobox', { name: r.faultKind });
+    // fault → the frame's opcode, the field the bit diagram marks (if the rule names one), the close code it calls for
+    const cases: Array<[string, number, string | null, number]> = [
+      ['masked', 1, 'MASK = 1', 1002],
+      ['reserved-bit', 1, 'RSV1 = 1', 1002],
+      ['long-ping', 9, null, 1002],
+      ['bad-utf8', 1, null, 1007],
+    ];
+    for (const [fault, opcode, field, code] of cases) {
+      await kinds.selectOption(fault);
+      await lab.getByRole('button', { name: labels[lang].connect, exact: true }).click();
+      await expect(lab.getByTestId('ready-state')).toContainText('3 CLOSED');
+      const detail = lab.getByRole('region', { name: new RegExp(`#\\d+, ${t[lang].server}`) });
+      await expect(detail, fault).toContainText(r.title);
+      await expect(detail.getByRole('button', { name: `opcode = ${opcode}` }), fault).toBeVisible();
+      if (field) await expect(detail.getByRole('button', { name: field }), fault).toHaveClass(/bad/);
+      await expect(detail, fault).toContainText(`${code} (`);
+    }
     noErrors();
   });
 
