@@ -44,3 +44,5 @@ export const MAX_SESSIONS = 500;
 export const INSPECTOR_SKIP_BYTES = 256 * 1024;
 /** Inspector: bytes of each payload shown. */
 export const TAP_PAYLOAD_BYTES = 256;
+/** Inspector: characters of a refused handshake's body (its one-line reason) kept in the record. */
+export const TAP_REFUSAL_BODY_CHARS = 512;

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { FrameDecoder, OPCODE, toHex, type Frame, type FrameDecoderOptions, type ProtocolError } from '../src/lib/protocol/index.ts';
 import type { Client } from './client.ts';
-import { TAP_PAYLOAD_BYTES } from './limits.ts';
+import { TAP_PAYLOAD_BYTES, TAP_REFUSAL_BODY_CHARS } from './limits.ts';
 import type { Session } from './sessions.ts';
 
 type HeaderLine = [string, string];
@@ -25,8 +25,11 @@ function pairs(raw: readonly string[]): HeaderLine[] {
   return out;
 }
 
-/** The handshake record: the request as received and the 101 response ws wrote. */
-export function handshakeRecord(req: IncomingMessage, responseLines: readonly string[]): string {
+/**
+ * The handshake record: the request as received and the response written — the 101 ws wrote or, for a
+ * refused handshake, its error status with `body` (the plain-text reason, at most TAP_REFUSAL_BODY_CHARS).
+ */
+export function handshakeRecord(req: IncomingMessage, responseLines: readonly string[], body?: string): string {
   const [statusLine = 'HTTP/1.1 101 Switching Protocols', ...lines] = responseLines;
   const status = /^HTTP\/1\.1 (\d{3}) ?(.*)$/.exec(statusLine);
   const headers: HeaderLine[] = lines.map((line) => {
@@ -37,7 +40,12 @@ export function handshakeRecord(req: IncomingMessage, responseLines: readonly st
     kind: 'handshake',
     t: now(),
     request: { method: req.method ?? 'GET', path: req.url ?? '/', headers: pairs(req.rawHeaders) },
-    response: { status: Number(status?.[1] ?? 101), statusText: status?.[2] ?? '', headers },
+    response: {
+      status: Number(status?.[1] ?? 101),
+      statusText: status?.[2] ?? '',
+      headers,
+      ...(body === undefined ? {} : { body: body.slice(0, TAP_REFUSAL_BODY_CHARS) }),
+    },
   });
 }
 

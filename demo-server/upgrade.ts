@@ -24,14 +24,21 @@ export interface TapHooks {
   responseHeaders(req: IncomingMessage, lines: string[]): void;
   /** The connection is open: start tapping (before any frame is read). */
   attach(client: Client, req: IncomingMessage, query: URLSearchParams): void;
+  /**
+   * The handshake to a known endpoint was refused with this response (status line and header lines, as
+   * written, and the body). Records it only for a session the request names and may keep (as attach would).
+   */
+  refused(req: IncomingMessage, query: URLSearchParams, endpoint: Endpoint, address: string, response: RefusalResponse): void;
 }
 
-/** Writes an HTTP error response on a socket that asked to upgrade, then closes it. */
-export function refuse(socket: Duplex, refusal: Rejection): void {
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
+/** A refusal as it goes on the wire: the status line, the header lines, the plain-text body. */
+export interface RefusalResponse {
+  lines: string[];
+  body: string;
+}
+
+/** The HTTP response that refuses a handshake: status line, headers, and the reason as a one-line body. */
+export function refusalResponse(refusal: Rejection): RefusalResponse {
   const body = `${refusal.reason}\n`;
   const lines = [
     `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
@@ -41,6 +48,16 @@ export function refuse(socket: Duplex, refusal: Rejection): void {
     'Cache-Control: no-store',
     ...Object.entries(refusal.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
   ];
+  return { lines, body };
+}
+
+/** Writes an HTTP error response on a socket that asked to upgrade, then closes it. */
+export function refuse(socket: Duplex, refusal: Rejection | RefusalResponse): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const { lines, body } = 'lines' in refusal ? refusal : refusalResponse(refusal);
   socket.once('finish', () => socket.destroy());
   socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }
@@ -147,7 +164,10 @@ export function createUpgradeHandler(
     const outcome = admit(req, endpoint, url.searchParams, key);
     if (isRejection(outcome)) {
       hub.log.line(`refuse ${outcome.status} ${printable(url.pathname, 40)} ${address} ${printable(outcome.reason, 160)}`);
-      refuse(socket, outcome);
+      const response = refusalResponse(outcome);
+      // A refusal before the endpoint is known (404) is not recorded: only a WebSocket endpoint is tapped.
+      if (tap && endpoint && url.searchParams.has('session')) tap.refused(req, url.searchParams, endpoint, key, response);
+      refuse(socket, response);
       return;
     }
     const server = endpoint!.deflate ? deflate : plain;

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { rejection, type Endpoint } from '../endpoint.ts';
 import type { Inspector } from '../server.ts';
 import { isSessionId, SessionStore } from '../sessions.ts';
-import { tapConnection } from '../tap.ts';
+import { handshakeRecord, tapConnection } from '../tap.ts';
 
 const badSession = '?session= must be a random 128-bit id: 32 hex digits or 22 base64url characters';
 
@@ -57,6 +57,14 @@ export function createInspector(config: Config): Inspector {
         tapConnection(client, client.socket, req, responses.get(req) ?? [], store.get(id, client.limitKey), {
           maxPayload: config.maxPayload,
         });
+      },
+      refused(req, query, refusedEndpoint, key, response) {
+        // The same rules as for an accepted connection: a well-formed id the request names, a session that
+        // may be kept for this address, and never the inspector's own handshake.
+        if (refusedEndpoint === endpoint) return;
+        const id = query.get('session');
+        if (id === null || !isSessionId(id) || store.refusal(id, key)) return;
+        store.get(id, key).push(handshakeRecord(req, response.lines, response.body));
       },
     },
     sweep: () => store.sweep(),

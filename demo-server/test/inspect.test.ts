@@ -384,6 +384,79 @@ describe('isolation', () => {
   });
 });
 
+describe('a refused handshake', () => {
+  const headersOf = (record: any) => new Map((record.response.headers as [string, string][]).map(([k, v]) => [k.toLowerCase(), v]));
+
+  test('offering only unknown subprotocols: the inspector gets the request and the 400 the server wrote, with its reason', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const refused = await refusal(server.url(`/echo?session=${id}`), ['chat', 'mqtt']);
+    expect(refused.status).toBe(400);
+    await eventually(() => records.length >= 1);
+    await delay(30);
+    expect(records).toHaveLength(1);
+    const [handshake] = records;
+    expect(handshake).toMatchObject({
+      kind: 'handshake',
+      request: { method: 'GET', path: `/echo?session=${id}` },
+      response: { status: 400, statusText: 'Bad Request', body: `${refused.body.trim()}\n` },
+    });
+    expect(handshake.response.body).toMatch(/^Unsupported subprotocol: \/echo speaks only /);
+    const requestHeaders = new Map((handshake.request.headers as [string, string][]).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(requestHeaders.get('sec-websocket-protocol')).toBe('chat,mqtt');
+    const written = headersOf(handshake);
+    expect(written.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(written.get('content-length')).toBe(String(Buffer.byteLength(handshake.response.body)));
+    expect(written.has('sec-websocket-accept')).toBe(false);
+    // The site's parser takes it, body and all.
+    expect(parseRecordMessage(JSON.stringify(handshake))).toEqual([{ record: expect.objectContaining({ kind: 'handshake' }) }]);
+    inspector.close();
+  });
+
+  test('the record waits for an inspector that attaches later, and carries extra headers (426 + Sec-WebSocket-Version)', async () => {
+    const id = sessionId();
+    const refused = await refusal(server.url(`/echo?session=${id}`), [], { protocolVersion: 8 });
+    expect(refused.status).toBe(426);
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const [handshake] = await nextJson(inspector);
+    expect(handshake.response).toMatchObject({ status: 426, statusText: 'Upgrade Required' });
+    expect(headersOf(handshake).get('sec-websocket-version')).toBe('13');
+    expect(handshake.response.body).toMatch(/version 13/);
+    inspector.close();
+  });
+
+  test('isolation: a refusal for one session reaches no other session\'s inspector', async () => {
+    const a = sessionId();
+    const b = sessionId();
+    const inspectA = await open(server.url(`/inspect?session=${a}`));
+    const inspectB = await open(server.url(`/inspect?session=${b}`));
+    const [recordsA, recordsB] = [recorder(inspectA), recorder(inspectB)];
+    await refusal(server.url(`/echo?session=${a}`), ['nope']);
+    await eventually(() => recordsA.length >= 1);
+    await delay(50);
+    expect(recordsA[0].response.status).toBe(400);
+    expect(recordsB).toEqual([]);
+    inspectA.close();
+    inspectB.close();
+  });
+
+  test('nothing is recorded without a session, with a malformed one, for an unknown path, or for /inspect itself', async () => {
+    const id = sessionId();
+    const inspector = await open(server.url(`/inspect?session=${id}`));
+    const records = recorder(inspector);
+    const before = server.demo.stats();
+    expect((await refusal(server.url('/echo'), ['nope'])).status).toBe(400);
+    expect((await refusal(server.url(`/echo?session=${id}x`), ['nope'])).status).toBe(400);
+    expect((await refusal(server.url(`/nowhere?session=${id}`))).status).toBe(404);
+    expect((await refusal(server.url(`/inspect?session=${id}`), ['nope'])).status).toBe(400);
+    await delay(80);
+    expect(records).toEqual([]);
+    expect(server.demo.stats()).toMatchObject({ sessions: before.sessions });
+    inspector.close();
+  });
+});
+
 describe('bad sessions and bounds', () => {
   test.each(['', 'short', 'g'.repeat(32), 'a'.repeat(33), `${'a'.repeat(21)}=`])('session id "%s" → 400', async (id) => {
     for (const path of [`/inspect?session=${id}`, `/echo?session=${id}`]) {

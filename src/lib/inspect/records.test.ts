@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameRecordBytes, parseRecord, parseRecordMessage, type FrameRecord } from './records.ts';
+import { frameRecordBytes, MAX_RESPONSE_BODY, parseRecord, parseRecordMessage, type FrameRecord } from './records.ts';
 
 // RFC 6455 §5.7: a masked "Hello" from the client, and the unmasked one from the server.
 const clientHello = {
@@ -131,6 +131,33 @@ describe('parseRecord', () => {
     expect(parseRecord({ kind: 'handshake', request, response: { ...response, status: 42 } })).toHaveProperty('error');
     expect(parseRecord({ kind: 'handshake', request: { ...request, headers: [['Host']] }, response })).toHaveProperty('error');
     expect(parseRecord({ kind: 'handshake', request: { ...request, headers: { host: 1 } }, response })).toHaveProperty('error');
+  });
+
+  it('reads a refused handshake: a non-101 status with the reason as its body', () => {
+    const refusal = {
+      kind: 'handshake',
+      t: 5,
+      request: { method: 'GET', path: '/echo?session=x', headers: [['Sec-WebSocket-Protocol', 'chat']] },
+      response: {
+        status: 400,
+        statusText: 'Bad Request',
+        headers: [['Connection', 'close'], ['Content-Type', 'text/plain; charset=utf-8']],
+        body: 'Unsupported subprotocol: /echo speaks only echo, json\n',
+      },
+    };
+    expect(parseRecord(refusal)).toEqual({ record: refusal });
+    // Without a body (an older server) it is still a handshake record.
+    const { body: _body, ...bare } = refusal.response;
+    expect(parseRecord({ ...refusal, response: bare })).toEqual({ record: { ...refusal, response: bare } });
+  });
+
+  it('rejects a malformed body', () => {
+    const request = { method: 'GET', path: '/echo', headers: [] };
+    const response = { status: 400, headers: [] };
+    expect(parseRecord({ kind: 'handshake', request, response: { ...response, body: 42 } })).toHaveProperty('error');
+    expect(parseRecord({ kind: 'handshake', request, response: { ...response, body: null } })).toHaveProperty('error');
+    expect(parseRecord({ kind: 'handshake', request, response: { ...response, body: 'x'.repeat(MAX_RESPONSE_BODY + 1) } })).toHaveProperty('error');
+    expect(parseRecord({ kind: 'handshake', request, response: { status: 101, headers: [], body: 'frames?' } })).toHaveProperty('error');
   });
 
   it('reads a dropped record and rejects a meaningless one', () => {

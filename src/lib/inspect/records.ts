@@ -12,8 +12,15 @@ export type HandshakeRecord = {
   /** Milliseconds on the server's clock, when the server sent it. */
   t?: number;
   request: { method: string; path: string; headers: HeaderLine[] };
-  response: { status: number; statusText?: string; headers: HeaderLine[] };
+  /**
+   * The server's answer: 101 when it accepted, else the refusal it wrote (400, 403, 426, 429, 503…), whose
+   * `body` is its plain-text reason (to be shown as text, never as HTML). A 101 has no body.
+   */
+  response: { status: number; statusText?: string; headers: HeaderLine[]; body?: string };
 };
+
+/** Longest refusal body a record may carry (the demo server sends at most 512 characters). */
+export const MAX_RESPONSE_BODY = 4096;
 
 export type FrameRecord = {
   kind: 'frame';
@@ -116,6 +123,11 @@ function parseHandshake(raw: Record<string, unknown>): ParseResult {
   if (response.statusText !== undefined && typeof response.statusText !== 'string') {
     return { error: 'response.statusText must be a string' };
   }
+  if (response.body !== undefined) {
+    if (typeof response.body !== 'string') return { error: 'response.body must be a string' };
+    if (status === 101) return { error: 'a 101 response has no body' };
+    if (response.body.length > MAX_RESPONSE_BODY) return { error: `response.body is longer than ${MAX_RESPONSE_BODY} characters` };
+  }
   const requestHeaders = parseHeaders(request.headers, 'request');
   if (typeof requestHeaders === 'string') return { error: requestHeaders };
   const responseHeaders = parseHeaders(response.headers, 'response');
@@ -127,6 +139,7 @@ function parseHandshake(raw: Record<string, unknown>): ParseResult {
     response: { status, headers: responseHeaders },
   };
   if (typeof response.statusText === 'string') record.response.statusText = response.statusText;
+  if (typeof response.body === 'string') record.response.body = response.body;
   if (raw.t !== undefined) record.t = raw.t as number;
   return { record };
 }
