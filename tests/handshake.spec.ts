@@ -21,6 +21,8 @@ const t = {
     required: 'required',
     unreachable: 'npm install && npm start',
     refused: 'then close with code 1006',
+    body: "Body: the server's reason, as plain text",
+    noAccept: 'The server sent no Sec-WebSocket-Accept',
     extensionsOk: 'The accepted extension permessage-deflate was offered',
     protocolOk: 'The server chose json, one of those offered (json, echo)',
     noProtocol: 'No subprotocol offered, none chosen',
@@ -44,6 +46,8 @@ const t = {
     required: 'bắt buộc',
     unreachable: 'npm install && npm start',
     refused: 'rồi close với mã 1006',
+    body: 'Body: lý do server đưa ra, dạng văn bản thuần',
+    noAccept: 'Server không gửi Sec-WebSocket-Accept',
     extensionsOk: 'Extension được chấp nhận, permessage-deflate, nằm trong số đã đề nghị',
     protocolOk: 'Server chọn json, một trong các subprotocol đã đề nghị (json, echo)',
     noProtocol: 'Không đề nghị subprotocol nào, server cũng không chọn',
@@ -224,19 +228,35 @@ test('en: an unreachable server is said plainly, with how to start it', async ({
   noErrors();
 });
 
-test('vi: a refused handshake shows only error and 1006, as the page sees it', async ({ page }) => {
-  const noErrors = watchConsole(page, [/Error during WebSocket handshake: Unexpected response code: 400/, /WebSocket connection to .* failed/]);
-  const l = t.vi;
-  const lab = await inspector(page, 'vi');
-  await lab.getByRole('textbox', { name: l.offer }).fill('chat');
-  await lab.getByRole('button', { name: labels.vi.connect, exact: true }).click();
-  const alert = lab.getByRole('alert');
-  await expect(alert).toContainText(l.refused);
-  await expect(alert.getByRole('link')).toHaveAttribute('href', '#failed-handshakes');
-  await expect(lab.getByTestId('ready-state')).toContainText('3 CLOSED');
-  await expect(lab.getByRole('figure', { name: l.request })).toHaveCount(0);
-  noErrors();
-});
+for (const lang of ['en', 'vi'] as const) {
+  test(`${lang}: a refused handshake: the page sees only error and 1006, the inspector shows the server's 400 and its reason`, async ({ page }) => {
+    const noErrors = watchConsole(page, [/Error during WebSocket handshake: Unexpected response code: 400/, /WebSocket connection to .* failed/]);
+    const l = t[lang];
+    const lab = await inspector(page, lang);
+    await lab.getByRole('textbox', { name: l.offer }).fill('chat');
+    await lab.getByRole('button', { name: labels[lang].connect, exact: true }).click();
+    const alert = lab.getByRole('alert');
+    await expect(alert).toContainText(l.refused);
+    await expect(alert).toContainText('HTTP/1.1 400 Bad Request');
+    await expect(alert.getByRole('link')).toHaveAttribute('href', '#failed-handshakes');
+    await expect(lab.getByTestId('ready-state')).toContainText('3 CLOSED');
+    // What the page could not see: the request as sent, and the server's answer with its reason, as text.
+    const request = lab.getByRole('figure', { name: l.request });
+    await expect(request).toContainText('Sec-WebSocket-Protocol: chat');
+    const response = lab.getByRole('figure', { name: l.response });
+    await expect(response.locator('code.line').first()).toHaveText('HTTP/1.1 400 Bad Request');
+    await expect(response).toContainText(l.body);
+    await expect(response.locator('pre')).toHaveText(/^Unsupported subprotocol: \/echo speaks only (echo, json|json, echo)$/);
+    await expect(response).not.toContainText('Sec-WebSocket-Accept');
+    // No accept value to compare, and the browser stopped at the status.
+    await expect(lab).toContainText(l.noAccept);
+    await expect(lab).not.toContainText(l.mismatch);
+    const checks = lab.getByRole('region', { name: l.checks });
+    await expect(checks.getByRole('listitem')).toHaveCount(1);
+    await expect(checks).toContainText('400 Bad Request');
+    noErrors();
+  });
+}
 
 test('the static example, accept steps and header reference read without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

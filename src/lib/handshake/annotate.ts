@@ -13,8 +13,9 @@ export type AnnotatedHeader = {
   known: { header: HandshakeHeader; use: HeaderUse } | null;
 };
 
-export function annotateHeaders(lines: readonly HeaderLine[], side: HeaderSide): AnnotatedHeader[] {
-  return lines.map(([name, value]) => ({ name, value, known: headerUse(name, side) }));
+/** `refused`: the lines are those of a response that refused the handshake (any status but 101). */
+export function annotateHeaders(lines: readonly HeaderLine[], side: HeaderSide, refused = false): AnnotatedHeader[] {
+  return lines.map(([name, value]) => ({ name, value, known: headerUse(name, side, refused) }));
 }
 
 /** Required headers (RFC 6455 §4.1 for the request, §4.2.2 for a 101 response) that the lines lack. */

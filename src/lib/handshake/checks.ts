@@ -26,7 +26,8 @@ const refWhatwg: SpecRef = {
 };
 
 /**
- * The checks a browser makes on the server's answer, in the order RFC 6455 §4.1 lists them. `expectedAccept`
+ * The checks a browser makes on the server's answer, in the order RFC 6455 §4.1 lists them; for a status
+ * other than 101 only the first, which fails. `expectedAccept`
  * is base64(SHA-1(key + GUID)) for the request's key, or null while it is being computed.
  */
 export function checkResponse(record: HandshakeRecord, expectedAccept: string | null): HandshakeCheck[] {
@@ -35,6 +36,9 @@ export function checkResponse(record: HandshakeRecord, expectedAccept: string | 
   const checks: HandshakeCheck[] = [];
   const status = String(record.response.status);
   checks.push({ id: 'status', ok: status === '101', key: status === '101' ? 'status.ok' : 'status.fail', values: { status: statusLine(record).slice(9) }, ref: ref41 });
+  // Any other status is an ordinary HTTP answer (a refusal, a redirect…): the browser fails the connection
+  // right there, and none of the WebSocket headers below is looked at (a refusal does not send them).
+  if (status !== '101') return checks;
 
   const upgrade = headerValue(res, 'Upgrade');
   const upgradeOk = upgrade !== null && upgrade.trim().toLowerCase() === 'websocket';

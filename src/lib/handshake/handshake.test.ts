@@ -146,9 +146,16 @@ describe('the checks a browser makes on the response (RFC 6455 §4.1)', () => {
     });
   });
 
-  it('fails a response that is not 101, or lacks Upgrade, Connection or Accept', () => {
-    const bad = byId(checkResponse(chromeHandshake({ status: 403, response: [['Connection', 'close']] }), 'x'));
-    expect(bad.status).toMatchObject({ ok: false, key: 'status.fail', values: { status: '403 Forbidden' } });
+  it('stops at the status for a response that is not 101: a refusal has no WebSocket headers to check', () => {
+    const refusal = chromeHandshake({ status: 400, response: [['Connection', 'close'], ['Content-Type', 'text/plain; charset=utf-8']] });
+    const checks = checkResponse(refusal, 'x');
+    expect(checks).toEqual([expect.objectContaining({ id: 'status', ok: false, key: 'status.fail', values: { status: '400 Bad Request' } })]);
+    expect(checkResponse(chromeHandshake({ status: 403 }), null).map((c) => c.id)).toEqual(['status']);
+  });
+
+  it('fails a 101 that lacks Upgrade, Connection or Accept', () => {
+    const bad = byId(checkResponse(chromeHandshake({ response: [['Connection', 'close']] }), 'x'));
+    expect(bad.status).toMatchObject({ ok: true, key: 'status.ok' });
     expect(bad.upgrade).toMatchObject({ ok: false, key: 'upgrade.missing' });
     expect(bad.connection).toMatchObject({ ok: false, key: 'connection.fail', values: { value: 'close' } });
     expect(bad.accept).toMatchObject({ ok: false, key: 'accept.missing' });

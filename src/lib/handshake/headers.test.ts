@@ -32,6 +32,19 @@ describe('handshake header table', () => {
     expect(headerUse('X-Forwarded-For', 'request')?.use.role).toBe('proxy');
   });
 
+  it('explains the headers of a refusal as a refusal, not as a 101 would use them', () => {
+    expect(headerUse('Connection', 'response', true)?.use.en).toMatch(/^`close`/);
+    expect(headerUse('Connection', 'response')?.use.role).toBe('required');
+    for (const name of ['Content-Type', 'Content-Length', 'Cache-Control']) {
+      expect(headerUse(name, 'response', true), name).not.toBeNull();
+      expect(headerUse(name, 'request', true)?.use.en ?? '', name).not.toMatch(/refusal/);
+    }
+    expect(headerUse('Content-Type', 'response')).toBeNull();
+    // Headers with a response use only keep it in a refusal.
+    expect(headerUse('Retry-After', 'response', true)?.use.role).toBe('refusal');
+    expect(headerUse('Sec-WebSocket-Version', 'response', true)?.use.role).toBe('refusal');
+  });
+
   it('marks exactly the headers RFC 6455 requires as required', () => {
     for (const side of ['request', 'response'] as const) {
       const required = HANDSHAKE_HEADERS.filter((h) => h[side]?.role === 'required').map((h) => h.name);
@@ -60,7 +73,7 @@ describe('handshake header table', () => {
 
   it('explains every use in English and in Vietnamese', () => {
     for (const h of HANDSHAKE_HEADERS) {
-      const uses = [h.request, h.response].filter((u) => u !== undefined);
+      const uses = [h.request, h.response, h.refusal].filter((u) => u !== undefined);
       expect(uses.length, h.name).toBeGreaterThan(0);
       for (const use of uses) {
         expect(use.en.length, h.name).toBeGreaterThan(20);

@@ -28,6 +28,8 @@ export type HandshakeHeader = {
   id: string;
   request?: HeaderUse;
   response?: HeaderUse;
+  /** What it means in a response that refuses the handshake (400, 403, 426…), when that differs from `response`. */
+  refusal?: HeaderUse;
   refs: readonly SpecRef[];
 };
 
@@ -56,7 +58,7 @@ export function headerAnchor(name: string): string {
   return `header-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 }
 
-function header(name: string, refs: SpecRef[], uses: { request?: HeaderUse; response?: HeaderUse }): HandshakeHeader {
+function header(name: string, refs: SpecRef[], uses: { request?: HeaderUse; response?: HeaderUse; refusal?: HeaderUse }): HandshakeHeader {
   return { name, id: headerAnchor(name), refs, ...uses };
 }
 
@@ -90,6 +92,11 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
       role: 'required',
       en: 'Must include `Upgrade` too; otherwise the browser fails the connection.',
       vi: 'Cũng phải chứa `Upgrade`; nếu không, trình duyệt sẽ huỷ kết nối.',
+    },
+    refusal: {
+      role: 'refusal',
+      en: '`close`: no switch to WebSocket — the server closes the TCP connection right after this answer.',
+      vi: '`close`: không có chuyện chuyển sang WebSocket — server đóng kết nối TCP ngay sau câu trả lời này.',
     },
   }),
   header('Sec-WebSocket-Key', [rfc6455('4.1'), rfc6455('11.3.1')], {
@@ -182,6 +189,25 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
       role: 'http',
       en: '`no-cache`: no cache along the way may answer this request with a stored response; a handshake must reach the real server.',
       vi: '`no-cache`: không cache nào trên đường đi được trả lời request này bằng một response đã lưu; lần bắt tay phải tới được server thật.',
+    },
+    refusal: {
+      role: 'http',
+      en: '`no-store`: no cache may keep this refusal; the next attempt must ask the server again.',
+      vi: '`no-store`: không cache nào được giữ lại lời từ chối này; lần thử sau phải hỏi lại chính server.',
+    },
+  }),
+  header('Content-Type', [rfc9110('8.3', 'content-type')], {
+    refusal: {
+      role: 'http',
+      en: 'A refusal is an ordinary HTTP response with a body; here the body is plain text: the server’s reason. Browsers never hand it to the page.',
+      vi: 'Lời từ chối là một response HTTP bình thường có body; ở đây body là văn bản thuần: lý do của server. Trình duyệt không bao giờ chuyển nó cho trang.',
+    },
+  }),
+  header('Content-Length', [rfc9110('8.6', 'content-length')], {
+    refusal: {
+      role: 'http',
+      en: 'The size of the body in bytes, so the browser knows where the answer ends.',
+      vi: 'Kích thước của body tính bằng byte, để trình duyệt biết câu trả lời kết thúc ở đâu.',
     },
   }),
   header('Accept', [rfc9110('12.5.1', 'accept')], {
@@ -310,10 +336,13 @@ export function findHeader(name: string): HandshakeHeader | null {
   return byName.get(name.trim().toLowerCase()) ?? null;
 }
 
-/** What a header means on one side of the handshake; null when it is unknown, or not used on that side. */
-export function headerUse(name: string, side: HeaderSide): { header: HandshakeHeader; use: HeaderUse } | null {
+/**
+ * What a header means on one side of the handshake; null when it is unknown, or not used on that side.
+ * `refused`: the response refuses the handshake, so a header's meaning in a refusal comes first.
+ */
+export function headerUse(name: string, side: HeaderSide, refused = false): { header: HandshakeHeader; use: HeaderUse } | null {
   const header = findHeader(name);
-  const use = header?.[side];
+  const use = refused && side === 'response' ? (header?.refusal ?? header?.response) : header?.[side];
   return header && use ? { header, use } : null;
 }
 
