@@ -21,7 +21,7 @@ import {
   startServer,
   type TestServer,
 } from './helpers.ts';
-import { frame, RawClient, serverFrames } from './raw.ts';
+import { frame, RawClient } from './raw.ts';
 
 let server: TestServer;
 beforeAll(async () => {
