@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frameRecordBytes, MAX_RESPONSE_BODY, parseRecord, parseRecordMessage, type FrameRecord } from './records.ts';
+import { clientHello, cutHeader } from './testing.ts';
 
-// RFC 6455 §5.7: a masked "Hello" from the client, and the unmasked one from the server.
-const clientHello = {
-  kind: 'frame',
-  dir: 'client',
-  t: 12.5,
-  fin: true,
-  rsv: [false, false, false],
-  opcode: 1,
-  masked: true,
-  maskKey: '37fa213d',
-  length: 5,
-  headerHex: '818537fa213d',
-  payloadHex: '48656c6c6f',
-  text: 'Hello',
-};
+// RFC 6455 §5.7: a masked "Hello" from the client (testing.ts), and the unmasked one from the server.
 const serverHello = { ...clientHello, dir: 'server', masked: false, maskKey: null, headerHex: '8105' };
 
 describe('parseRecord', () => {
@@ -63,17 +50,7 @@ describe('parseRecord', () => {
   });
 
   it('accepts a refused frame whose connection ended inside its header (no key yet), and nothing else cut short', () => {
-    const cut = {
-      ...clientHello,
-      opcode: 11,
-      length: 1,
-      maskKey: null,
-      headerHex: '8b81',
-      payloadHex: '',
-      text: null,
-      error: { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002, rule: 'RFC 6455 §5.2', field: 'opcode' },
-      close: { code: 1002, reason: '' },
-    };
+    const cut = cutHeader;
     expect(parseRecord(cut)).toEqual({ record: cut });
     const { error: _error, close: _close, ...plain } = cut;
     expect(parseRecord(plain)).toEqual({ error: expect.stringContaining('maskKey') });

@@ -2,25 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../protocol/text.en.ts';
 import { vi } from '../protocol/text.vi.ts';
 import { explain } from '../protocol/message.ts';
-import type { FrameRecord } from './records.ts';
 import { refusalOf } from './refusal.ts';
-
-const base: FrameRecord = {
-  kind: 'frame',
-  dir: 'client',
-  t: 1,
-  fin: true,
-  rsv: [false, false, false],
-  opcode: 1,
-  masked: true,
-  maskKey: '37fa213d',
-  length: 5,
-  headerHex: '818537fa213d',
-  payloadHex: '48656c6c6f',
-  text: 'Hello',
-};
-
-const opcodeError = { code: 'WS_ERR_INVALID_OPCODE', closeCode: 1002, rule: 'RFC 6455 §5.2', field: 'opcode' };
+import { clientHello as base, cutHeader, opcodeError } from './testing.ts';
 
 describe('refusalOf', () => {
   it('says nothing about a frame that broke no rule', () => {
@@ -88,17 +71,7 @@ describe('refusalOf', () => {
   });
 
   it('a header cut short (the connection ended inside it) is said, and still explained', () => {
-    const r = refusalOf({
-      ...base,
-      opcode: 11,
-      length: 1,
-      maskKey: null,
-      headerHex: '8b81',
-      payloadHex: '',
-      text: null,
-      error: opcodeError,
-      close: { code: 1002, reason: '' },
-    });
+    const r = refusalOf(cutHeader);
     expect(r!.cut).toEqual({ received: 2, expected: 6 });
     expect(explain(en, r!.message!)).toContain('0xB is reserved for future control frames');
   });
