@@ -217,6 +217,28 @@ describe('ConnectionModel', () => {
     expect(states.length).toBeGreaterThan(3);
   });
 
+  it('tells onLifecycle listeners when a socket opens and closes, and whether it ever opened', () => {
+    const sockets: FakeSocket[] = [];
+    const model = new ConnectionModel({ createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1)!), pollMs: 0 });
+    const seen: unknown[] = [];
+    const stop = model.onLifecycle((event) => seen.push(event));
+    model.connect('ws://h/a');
+    sockets[0]!.open();
+    sockets[0]!.fire('message', { data: 'x' });
+    sockets[0]!.closed(1001, 'restarting', true);
+    model.connect('ws://h/b');
+    sockets[1]!.fire('error');
+    sockets[1]!.closed(1006, '', false);
+    stop();
+    model.connect('ws://h/c');
+    sockets[2]!.open();
+    expect(seen).toEqual([
+      { kind: 'open' },
+      { kind: 'close', code: 1001, reason: 'restarting', wasClean: true, failedToOpen: false },
+      { kind: 'close', code: 1006, reason: '', wasClean: false, failedToOpen: true },
+    ]);
+  });
+
   it('ignores messages from a replaced socket in onMessage too', () => {
     const sockets: FakeSocket[] = [];
     const model = new ConnectionModel({ createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1)!), pollMs: 0 });

@@ -79,6 +79,10 @@ type Listener = (snapshot: ConnectionSnapshot) => void;
 /** Gets each incoming message's data as the browser delivered it, before subscribers see the new snapshot. */
 export type MessageListener = (data: unknown) => void;
 
+/** The two moments a reconnecting lab acts on; failedToOpen: the socket closed without ever opening. */
+export type LifecycleEvent = { kind: 'open' } | { kind: 'close'; code: number; reason: string; wasClean: boolean; failedToOpen: boolean };
+export type LifecycleListener = (event: LifecycleEvent) => void;
+
 const browserSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols);
 
 function describeData(data: unknown): MessageData {
@@ -100,6 +104,7 @@ export class ConnectionModel {
   #logMessages: boolean;
   #logSends: boolean;
   #messageListeners = new Set<MessageListener>();
+  #lifecycleListeners = new Set<LifecycleListener>();
   #socket: SocketLike | null = null;
   #listeners = new Set<Listener>();
   #log: LogEntry[] = [];
@@ -152,10 +157,20 @@ export class ConnectionModel {
     return () => this.#messageListeners.delete(listener);
   }
 
+  /** Labs that react to a connection opening or ending (chat, ticker: reconnecting) hear it here, after subscribers. */
+  onLifecycle(listener: LifecycleListener): () => void {
+    this.#lifecycleListeners.add(listener);
+    return () => this.#lifecycleListeners.delete(listener);
+  }
+
   subscribe(listener: Listener): () => void {
     this.#listeners.add(listener);
     listener(this.snapshot());
     return () => this.#listeners.delete(listener);
+  }
+
+  #announce(event: LifecycleEvent): void {
+    for (const listener of this.#lifecycleListeners) listener(event);
   }
 
   #emit(): void {
@@ -219,6 +234,11 @@ export class ConnectionModel {
         this.#sample(type);
         handler(event);
         this.#emit();
+        if (type === 'open') this.#announce({ kind: 'open' });
+        if (type === 'close') {
+          const { code, reason, wasClean } = event as { code: number; reason: string; wasClean: boolean };
+          this.#announce({ kind: 'close', code, reason, wasClean, failedToOpen: this.#failedToOpen });
+        }
       });
     };
     live('open', () => {
