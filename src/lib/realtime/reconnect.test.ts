@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Reconnector } from './reconnect.ts';
+import { Reconnector, secondsUntil } from './reconnect.ts';
 
 /** A Reconnector on a hand-driven clock: timers fire only when the test advances time. */
 function harness(maxAttempts = 3) {
@@ -45,7 +45,10 @@ describe('Reconnector', () => {
     const h = harness();
     expect(h.reconnector.closed(1001, false, h.run)).toEqual({ kind: 'retry', delayMs: 1000, attempt: 1 });
     expect(h.reconnector.retryAt).toBe(h.now() + 1000);
-    expect(h.reconnector.secondsLeft()).toBe(1);
+    expect(secondsUntil(h.reconnector.retryAt, h.now())).toBe(1);
+    expect(secondsUntil(h.reconnector.retryAt, h.now() + 1)).toBe(1);
+    expect(secondsUntil(h.reconnector.retryAt, h.now() + 2000)).toBe(0);
+    expect(secondsUntil(null, h.now())).toBe(0);
     h.advance(999);
     expect(h.runs()).toBe(0);
     h.advance(1);

@@ -23,6 +23,11 @@ export type ReconnectOptions = {
   clearTimer?: (handle: unknown) => void;
 };
 
+/** Whole seconds from `now` until `retryAt`, rounded up, for a countdown; 0 when no retry is scheduled. */
+export function secondsUntil(retryAt: number | null, now: number): number {
+  return retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000));
+}
+
 export class Reconnector {
   readonly maxAttempts: number;
   /** Retries since the last successful open. */
@@ -98,11 +103,6 @@ export class Reconnector {
     this.#clear();
     this.attempt = 0;
     this.#changed();
-  }
-
-  /** Whole seconds until the scheduled retry, rounded up; 0 when none is scheduled. */
-  secondsLeft(now = this.#options.now()): number {
-    return this.retryAt === null ? 0 : Math.max(0, Math.ceil((this.retryAt - now) / 1000));
   }
 
   #clear(): void {
