@@ -7,7 +7,7 @@
 // payload byte it keeps, so the chunks can go to it as they are (ws unmasks them in place afterwards).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { FrameDecoder, OPCODE, toHex, type Frame, type FrameDecoderOptions, type ProtocolError } from '../src/lib/protocol/index.ts';
+import { describeHeader, FrameDecoder, OPCODE, toHex, type Frame, type FrameDecoderOptions, type ProtocolError } from '../src/lib/protocol/index.ts';
 import type { Client } from './client.ts';
 import { TAP_PAYLOAD_BYTES, TAP_REFUSAL_BODY_CHARS } from './limits.ts';
 import type { Session } from './sessions.ts';
@@ -106,10 +106,7 @@ class RefusedFrame {
     let at = from;
     while (at < chunk.length && !this.headerComplete) {
       this.#header[this.#headerRead++] = chunk[at++]!;
-      if (this.#headerRead === 2) {
-        const length7 = this.#header[1]! & 0x7f;
-        this.#headerLength = 2 + (length7 === 126 ? 2 : length7 === 127 ? 8 : 0) + (this.#header[1]! & 0x80 ? 4 : 0);
-      }
+      if (this.#headerRead === 2) this.#headerLength = describeHeader(this.#header.subarray(0, 2)).headerLength;
       if (this.headerComplete) this.#payloadWanted = Math.min(this.#length(), TAP_PAYLOAD_BYTES);
     }
     while (at < chunk.length && this.headerComplete && this.#payload.length < this.#payloadWanted) {
@@ -119,13 +116,8 @@ class RefusedFrame {
 
   /** The declared payload length (a length past 2^53 - 1, itself refused, is shown as that maximum). */
   #length(): number {
-    const h = this.#header;
-    const length7 = h[1]! & 0x7f;
-    if (length7 < 126) return length7;
-    if (length7 === 126) return (h[2]! << 8) | h[3]!;
-    const high = ((h[2]! << 24) | (h[3]! << 16) | (h[4]! << 8) | h[5]!) >>> 0;
-    const low = ((h[6]! << 24) | (h[7]! << 16) | (h[8]! << 8) | h[9]!) >>> 0;
-    return Math.min(high * 2 ** 32 + low, Number.MAX_SAFE_INTEGER);
+    const declared = describeHeader(this.#header.subarray(0, this.#headerRead)).payloadLength ?? 0;
+    return Math.min(declared, Number.MAX_SAFE_INTEGER);
   }
 
   /** Enough of the header arrived to say the payload length (all of it but, perhaps, the masking key). */

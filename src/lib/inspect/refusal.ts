@@ -6,7 +6,7 @@
 import { decodeFrames } from '../protocol/decodeFrames.ts';
 import type { FrameDecoderOptions } from '../protocol/decoder.ts';
 import { isControlOpcode } from '../protocol/frame.ts';
-import { HEADER_FIELD_INFO, type HeaderFieldName } from '../protocol/header.ts';
+import { describeHeader, HEADER_FIELD_INFO, type HeaderFieldName } from '../protocol/header.ts';
 import type { Message } from '../protocol/message.ts';
 import { fromHex } from '../protocol/hex.ts';
 import type { FrameRecord } from './records.ts';
@@ -52,13 +52,6 @@ function isHeaderField(name: string | null): name is HeaderFieldName {
   return name !== null && Object.hasOwn(HEADER_FIELD_INFO, name);
 }
 
-/** The header length its first two bytes announce (2 + extended length + key), or null with fewer bytes. */
-function expectedHeaderLength(header: Uint8Array): number | null {
-  if (header.length < 2) return null;
-  const length7 = header[1] & 0x7f;
-  return 2 + (length7 === 126 ? 2 : length7 === 127 ? 8 : 0) + (header[1] & 0x80 ? 4 : 0);
-}
-
 /** What to say about a refused frame; null for a frame that broke no rule. */
 export function refusalOf(frame: FrameRecord): Refusal | null {
   const error = frame.error;
@@ -69,8 +62,9 @@ export function refusalOf(frame: FrameRecord): Refusal | null {
   const verdict = decodeFrames(header, optionsFor(error.code, frame.opcode)).error;
   const message = verdict && verdict.code === error.code ? verdict.message : null;
 
-  const expected = expectedHeaderLength(header);
-  const cut = expected !== null && header.length < expected ? { received: header.length, expected } : null;
+  // From two bytes on, the header announces its own length (2 + extended length + key).
+  const expected = describeHeader(header).headerLength;
+  const cut = header.length >= 2 && header.length < expected ? { received: header.length, expected } : null;
 
   let answer: RefusalAnswer | null = null;
   if (frame.dir === 'client' && frame.close !== undefined) {
