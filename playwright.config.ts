@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { browserPath, chromiumArgs } from './scripts/browser/host.ts';
 
 // Browser tests run the real demo server over the built site (`npm run build` first), on a port of their own.
 const port = Number(process.env.TEST_PORT ?? 4179);
@@ -19,16 +20,9 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // The browser scripts/ensure-browser.ts found (or installed) before the run.
+      executablePath: browserPath(),
+      args: chromiumArgs,
     },
   },
   projects: [

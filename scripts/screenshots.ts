@@ -3,14 +3,15 @@
 // Writes PNGs to screenshots/ (ignored by git).
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { browserPath, chromiumArgs } from './browser/host.ts';
 
 const [base = 'http://127.0.0.1:8080', ...paths] = process.argv.slice(2);
 const outDir = 'screenshots';
 mkdirSync(outDir, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: browserPath(),
+  args: chromiumArgs,
 });
 const viewports = { desktop: { width: 1440, height: 1000 }, phone: { width: 360, height: 780 } };
 for (const path of paths.length ? paths : ['/en/']) {
