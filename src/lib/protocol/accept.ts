@@ -4,6 +4,7 @@
 
 import { toHex } from './hex.ts';
 import { encodeUtf8 } from './utf8.ts';
+import { toBase64 } from './base64.ts';
 
 /** The fixed GUID from RFC 6455 §1.3; no server anywhere uses another. */
 export const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -19,12 +20,6 @@ export type AcceptSteps = {
   /** The digest in base64: the Sec-WebSocket-Accept value. */
   base64: string;
 };
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /** Each step of the computation, for the handshake lab to show one by one. */
 export async function acceptSteps(key: string): Promise<AcceptSteps> {
