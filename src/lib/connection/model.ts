@@ -116,6 +116,7 @@ export class ConnectionModel {
   #poll: ReturnType<typeof setInterval> | null = null;
   #binaryType: 'blob' | 'arraybuffer' = 'blob';
   #epoch: number;
+  #startedAt = Date.now();
 
   constructor(options: ModelOptions = {}) {
     this.#createSocket = options.createSocket ?? browserSocket;
@@ -130,6 +131,11 @@ export class ConnectionModel {
   /** Milliseconds since the current connection attempt started (or since the model was made). */
   #time(): number {
     return Math.round((this.#now() - this.#epoch) * 10) / 10;
+  }
+
+  /** Wall-clock time (ms since the epoch) the current attempt started: where an exported transcript's times begin. */
+  get startedAt(): number {
+    return this.#startedAt;
   }
 
   get socket(): SocketLike | null {
@@ -212,6 +218,7 @@ export class ConnectionModel {
   connect(url: string, protocols: string[] = []): boolean {
     this.#detach();
     this.#epoch = this.#now();
+    this.#startedAt = Date.now();
     this.#transitions = [];
     this.#lastState = null;
     this.#opened = false;
