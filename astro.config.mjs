@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
+import { codeThemes } from './src/components/code-themes.ts';
 
 // The WebSocket paths the demo server answers; `astro dev` proxies them so dev pages stay same-origin.
 const demoServer = process.env.DEMO_SERVER_TARGET ?? 'http://127.0.0.1:8080';
@@ -19,7 +20,7 @@ export default defineConfig({
   integrations: [mdx(), svelte()],
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: codeThemes,
       defaultColor: false,
     },
   },

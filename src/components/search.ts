@@ -30,7 +30,6 @@ export function attachSearch(root: HTMLElement): void {
   const input = root.querySelector('input')!;
   const results = root.querySelector<HTMLElement>('.results')!;
   const text = root.dataset;
-  root.hidden = false;
 
   const show = (...nodes: Node[]) => {
     results.replaceChildren(...nodes);
