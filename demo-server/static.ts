@@ -1,8 +1,10 @@
-// The built site (SITE_DIR) through sirv: files listed once at start, ETags, a real 404 page per language.
+// The built site (SITE_DIR) through sirv: files listed once at start, ETags, a real 404 page per language,
+// the build's precompressed variants (name.br, name.gz) for clients that accept them, security headers.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { createPolicies, siteHeaders } from './security.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
@@ -18,24 +20,41 @@ function sendText(res: ServerResponse, status: number, text: string, headers: Re
   res.end(text);
 }
 
-function readFirst(dir: string, candidates: string[]): Buffer | null {
+type Page = { path: string; body: Buffer; br: Buffer | null; gzip: Buffer | null };
+
+function readFirst(dir: string, candidates: string[]): Page | null {
   for (const name of candidates) {
     const file = join(dir, name);
-    if (existsSync(file) && statSync(file).isFile()) return readFileSync(file);
+    if (existsSync(file) && statSync(file).isFile()) {
+      const variant = (ext: string) => (existsSync(file + ext) ? readFileSync(file + ext) : null);
+      return { path: `/${name}`, body: readFileSync(file), br: variant('.br'), gzip: variant('.gz') };
+    }
   }
   return null;
 }
 
+/** The HTML files of the site as [URL path of the file, file] ("/en/echo/index.html"). */
+function listHtml(dir: string): [string, string][] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => {
+      const file = join(entry.parentPath, entry.name);
+      const rel = file.slice(dir.length).split('\\').join('/');
+      return [rel.startsWith('/') ? rel : `/${rel}`, file];
+    });
+}
+
 /** Directories that hold an index.html, as URL paths without the trailing slash ("/en/echo"). */
-function listIndexDirs(dir: string): Set<string> {
-  const dirs = new Set<string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name === 'index.html') {
-      const rel = entry.parentPath.slice(dir.length).split('\\').join('/');
-      if (rel !== '') dirs.add(rel.startsWith('/') ? rel : `/${rel}`);
-    }
+function indexDirsOf(html: [string, string][]): Set<string> {
+  return new Set(html.map(([path]) => path).filter((p) => p.endsWith('/index.html') && p !== '/index.html').map((p) => p.slice(0, -'/index.html'.length)));
+}
+
+/** The URL path of the file sirv serves for a request path: "/en/echo/" → "/en/echo/index.html", "/x" → "/x.html". */
+function fileOf(pathname: string, files: Set<string>): string | null {
+  for (const candidate of [pathname, `${pathname}.html`, `${pathname.replace(/\/?$/, '/')}index.html`]) {
+    if (files.has(candidate)) return candidate;
   }
-  return dirs;
+  return null;
 }
 
 export function createStatic(siteDir: string): Handler {
@@ -55,36 +74,50 @@ export function createStatic(siteDir: string): Handler {
     };
   }
 
-  const notFoundPages = new Map<string, Buffer | null>();
+  const html = listHtml(siteDir);
+  const htmlPaths = new Set(html.map(([path]) => path));
+  const policies = createPolicies(html);
+  const notFoundPages = new Map<string, Page | null>();
   for (const locale of locales) {
     notFoundPages.set(locale, readFirst(siteDir, [`${locale}/404.html`, `${locale}/404/index.html`]));
   }
   const rootNotFound = readFirst(siteDir, ['404.html', '404/index.html']);
-  const indexDirs = listIndexDirs(siteDir);
+  const indexDirs = indexDirsOf(html);
 
   const notFound = (req: IncomingMessage, res: ServerResponse): void => {
     const path = req.url ?? '/';
     const locale = locales.find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
     const page = (locale ? notFoundPages.get(locale) : null) ?? rootNotFound;
     if (!page) {
-      sendText(res, 404, 'Not found\n');
+      sendText(res, 404, 'Not found\n', siteHeaders);
       return;
     }
+    policies.apply(res, page.path);
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const [body, encoding] =
+      page.br && /\bbr\b/.test(accepted) ? [page.br, 'br']
+      : page.gzip && /\bgzip\b/.test(accepted) ? [page.gzip, 'gzip']
+      : [page.body, null];
     res.writeHead(404, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': page.length,
+      'Content-Length': body.length,
       'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
-    res.end(req.method === 'HEAD' ? undefined : page);
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
 
   const files = sirv(siteDir, {
     dev: false,
     etag: true,
     extensions: ['html'],
+    // scripts/compress-site.ts writes name.br and name.gz; sirv picks one by Accept-Encoding and sends Vary.
+    brotli: true,
+    gzip: true,
     onNoMatch: notFound,
     setHeaders(res, pathname) {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
+      policies.apply(res, fileOf(pathname, htmlPaths));
       // Astro fingerprints everything under /_astro/; everything else is revalidated with its ETag.
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
@@ -92,7 +125,7 @@ export function createStatic(siteDir: string): Handler {
 
   return (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+      sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD', ...siteHeaders });
       return;
     }
     // "/en/lesson" → "/en/lesson/", so relative links in the page resolve the way the build intended.
@@ -103,7 +136,7 @@ export function createStatic(siteDir: string): Handler {
       // leave it encoded; it will not match a directory
     }
     if (!url.pathname.endsWith('/') && indexDirs.has(decoded)) {
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}`, 'Content-Length': 0 });
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}`, 'Content-Length': 0, ...siteHeaders });
       res.end();
       return;
     }

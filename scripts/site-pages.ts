@@ -18,10 +18,13 @@ export function urlPathOf(dist: string, file: string): string {
   return '/' + relative(dist, file).split('\\').join('/').replace(/index\.html$/, '');
 }
 
-/** The URL paths of the site's pages, 404 pages left out (they are not pages a reader navigates to). */
+/**
+ * The URL paths of the site's pages (every directory index): 404 pages and documents that are not pages
+ * (the runnable examples' sandbox) are left out.
+ */
 export function pagePaths(dist: string): string[] {
   return htmlFiles(dist)
     .map((f) => urlPathOf(dist, f))
-    .filter((p) => !/(^|\/)404(\.html|\/)?$/.test(p))
+    .filter((p) => p.endsWith('/') && !/(^|\/)404\/$/.test(p))
     .sort();
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
 // The bufferedAmount lab on /<lang>/buffered-amount/: bursts to /slow, naive and with backpressure.

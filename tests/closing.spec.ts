@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
 // The close lab on /<lang>/closing/: every way a connection ends, as the page sees it.

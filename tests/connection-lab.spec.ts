@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { labels, openLab, watchConsole } from './helpers.ts';
 
 for (const lang of ['en', 'vi'] as const) {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
 // The error lab (lesson errors), and the runnable examples of the lessons ready-state, events and errors.

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type Locator, type Page, type WebSocketRoute } from './fixtures.ts';
 import { labels, watchConsole } from './helpers.ts';
 
 const t = {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 // Every internal link and fragment in the built site points at something that exists.
 const dist = process.env.OUT_DIR || 'dist';

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
 // The Messages lab on /<lang>/sending-and-receiving/: every kind of data through /echo, binaryType, and

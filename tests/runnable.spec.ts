@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { watchConsole } from './helpers.ts';
 
 // The runnable example on the first lesson: echo-hello.js opens /echo, sends "xin chào", closes with 1000.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { watchConsole } from './helpers.ts';
 
 test('the language switch keeps the reader on the same lesson', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
 // The subprotocols lab on /<lang>/subprotocols-and-extensions/: offers, the server's choice, extensions.

@@ -1,22 +1,13 @@
-// The Run island for every <Runnable> on the page: runs the example in a sandboxed iframe and shows what
-// it logs. Kept tiny on purpose, since every lesson page loads it: the sandbox (its srcdoc) is a separate chunk
-// imported on the first Run (or when the reader points at or focuses Run), the editor one imported on Edit.
-import type { SandboxMessage } from '../../lib/runnable/sandbox.ts';
+// The Run island for every <Runnable> on the page: runs the example in a sandboxed iframe (its own document,
+// /run-sandbox.html) and shows what it logs. Kept tiny on purpose, since every lesson page loads it; the editor
+// is imported on Edit.
+import { configMessage, isSandboxMessage, SANDBOX_PATH, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
 import { initialServerBase } from '../../playgrounds/shared/server.ts';
 
 type Editor = { readonly value: string; setValue(code: string): void; focus(): void };
 
 const MAX_LINES = 500;
 const runs = new Map<Window, (message: SandboxMessage) => void>();
-
-type Sandbox = typeof import('../../lib/runnable/sandbox.ts');
-let sandbox: Promise<Sandbox> | null = null;
-/** The sandbox module, loaded once; a failed load may be retried by the next Run. */
-const loadSandbox = (): Promise<Sandbox> =>
-  (sandbox ??= import('../../lib/runnable/sandbox.ts').catch((error: unknown) => {
-    sandbox = null;
-    throw error;
-  }));
 
 // One listener for all examples: a message counts only if it comes from the frame a run created.
 addEventListener('message', (event) => {
@@ -60,37 +51,27 @@ function setup(figure: HTMLElement): void {
     status.textContent = announce ? s['run.stopped']! : '';
   };
 
-  let starts = 0;
-  const run = async () => {
-    const attempt = ++starts;
-    let lib: Sandbox;
-    try {
-      lib = await loadSandbox();
-    } catch {
-      status.textContent = s['run.loadFailed']!;
-      return;
-    }
-    if (attempt !== starts) return; // clicked again while loading: the later click runs
-    const { buildSrcdoc, isSandboxMessage } = lib;
+  const run = () => {
     stop(false);
     output.replaceChildren();
     lines = 0;
     const server = initialServerBase();
     serverLabel.textContent = server;
     const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const code = editor ? editor.value : original;
     const iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', 'allow-scripts');
     iframe.className = 'runnable-frame';
     iframe.title = s['run.frame']!;
     iframe.tabIndex = -1;
     iframe.setAttribute('aria-hidden', 'true');
-    iframe.srcdoc = buildSrcdoc({
-      code: editor ? editor.value : original,
-      server,
-      token,
-      parentOrigin: location.origin === 'null' ? '*' : location.origin,
-      file,
-    });
+    iframe.src = SANDBOX_PATH;
+    // The frame's origin is opaque, so '*' is the only target that reaches it; it accepts only its parent.
+    iframe.addEventListener(
+      'load',
+      () => iframe.contentWindow?.postMessage(configMessage({ code, server, token, parentOrigin: location.origin === 'null' ? '*' : location.origin, file }), '*'),
+      { once: true },
+    );
     figure.append(iframe);
     frame = iframe;
     runs.set(iframe.contentWindow!, (data) => {
@@ -105,7 +86,6 @@ function setup(figure: HTMLElement): void {
   };
 
   runButton.addEventListener('click', run);
-  for (const type of ['pointerenter', 'focus']) runButton.addEventListener(type, () => void loadSandbox().catch(() => {}), { once: true });
   stopButton.addEventListener('click', () => stop(true));
   resetButton.addEventListener('click', () => {
     editor?.setValue(original);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlight, tokenize } from './highlight.ts';
-import { buildSrcdoc, isSandboxMessage, MESSAGE_TAG } from './sandbox.ts';
+import { configMessage, isSandboxMessage, MESSAGE_TAG, SANDBOX_POLICY, sandboxDocument } from './sandbox.ts';
 
 describe('tokenize', () => {
   it('gives the source back exactly', () => {
@@ -37,20 +37,29 @@ describe('highlight', () => {
   });
 });
 
-describe('buildSrcdoc', () => {
-  const config = { server: 'ws://localhost:8080', token: 't1', parentOrigin: 'http://localhost:4321', file: 'x.js' };
-
-  it('keeps "</script>" in the code from ending the bootstrap script', () => {
-    const doc = buildSrcdoc({ ...config, code: "console.log('</script><b>x</b>')" });
-    expect(doc.match(/<\/script>/gi)).toHaveLength(1);
-    expect(doc.endsWith('</script>')).toBe(true);
-    expect(doc).toContain(String.raw`\u003c/script>`);
+describe('sandboxDocument', () => {
+  it('carries its own policy and one classic bootstrap script', () => {
+    const doc = sandboxDocument();
+    expect(doc).toContain(`<meta http-equiv="content-security-policy" content="${SANDBOX_POLICY}">`);
+    expect(doc.match(/<script>/g)).toHaveLength(1);
+    expect(doc.match(/<\/script>/g)).toHaveLength(1);
   });
 
-  it('is one classic script whose configuration parses back', () => {
-    const doc = buildSrcdoc({ ...config, code: 'x' });
-    const json = doc.slice(doc.lastIndexOf(')(') + 2, -')</script>'.length);
-    expect(JSON.parse(json)).toEqual({ ...config, code: 'x', tag: MESSAGE_TAG });
+  it('runs only a configuration from its parent', () => {
+    const doc = sandboxDocument();
+    expect(doc).toContain('event.source !== parent');
+    expect(doc).toContain(`event.data.tag !== ${JSON.stringify(MESSAGE_TAG)}`);
+  });
+
+  it('lets the reader\'s code run and connect, and loads nothing else', () => {
+    expect(SANDBOX_POLICY).toMatch(/default-src 'none'/);
+    expect(SANDBOX_POLICY).toMatch(/script-src 'unsafe-inline'/);
+    expect(SANDBOX_POLICY).toMatch(/connect-src ws: wss:/);
+  });
+
+  it('tags the configuration message', () => {
+    const config = { code: 'x', server: 'ws://localhost:8080', token: 't1', parentOrigin: 'http://localhost:4321', file: 'x.js' };
+    expect(configMessage(config)).toEqual({ ...config, tag: MESSAGE_TAG });
   });
 });
 

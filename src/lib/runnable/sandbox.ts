@@ -1,7 +1,10 @@
-// The document a runnable example executes in: an <iframe sandbox="allow-scripts"> with this srcdoc has an
-// opaque origin, so the reader's code cannot touch the lesson page, its storage or its cookies. A bootstrap
-// script defines SERVER, forwards console output and uncaught errors to the parent with postMessage, then
-// runs the code as a classic script (so a syntax error is reported like any other error).
+// The document a runnable example executes in: /run-sandbox.html in an <iframe sandbox="allow-scripts">, so it
+// has an opaque origin and the reader's code cannot touch the lesson page, its storage or its cookies. It is a
+// document of its own (not a srcdoc) because a srcdoc frame inherits the lesson's Content-Security-Policy,
+// which runs only the site's own hashed scripts; this one carries a policy that lets the reader's code run and
+// connect. Its bootstrap waits for one configuration message from its parent, defines SERVER, forwards console
+// output and uncaught errors with postMessage, then runs the code as a classic script (so a syntax error is
+// reported like any other error).
 
 export const MESSAGE_TAG = 'wss-run';
 
@@ -102,9 +105,32 @@ function frameMain(cfg: SandboxConfig & { tag: string }): void {
   document.head.append(script);
 }
 
-/** The iframe's srcdoc: the bootstrap with its configuration, nothing else. */
-export function buildSrcdoc(config: SandboxConfig): string {
-  // `<` as \u003c keeps a "</script>" inside the reader's code from ending the bootstrap script early.
-  const json = JSON.stringify({ ...config, tag: MESSAGE_TAG }).replace(/</g, '\\u003c');
-  return `<!doctype html><meta charset="utf-8"><script>(${frameMain.toString()})(${json})</script>`;
+/** Where the sandbox document is served (src/pages/run-sandbox.html.ts). */
+export const SANDBOX_PATH = '/run-sandbox.html';
+
+/**
+ * The sandbox's own policy: the reader's code runs as an inline script and may connect to any WebSocket or
+ * HTTP server (the labs' server setting can point anywhere); nothing else is loaded. The opaque origin, not
+ * this policy, is what keeps the code away from the lesson.
+ */
+export const SANDBOX_POLICY = "default-src 'none'; script-src 'unsafe-inline'; connect-src ws: wss: http: https:; base-uri 'none'; form-action 'none'";
+
+/** The message the parent posts to the frame once it has loaded: the run's configuration. */
+export function configMessage(config: SandboxConfig): SandboxConfig & { tag: typeof MESSAGE_TAG } {
+  return { ...config, tag: MESSAGE_TAG };
+}
+
+/** The sandbox document: its policy and a bootstrap that runs the first configuration its parent sends. */
+export function sandboxDocument(): string {
+  const bootstrap =
+    `addEventListener('message', function start(event) {` +
+    `if (event.source !== parent || !event.data || event.data.tag !== ${JSON.stringify(MESSAGE_TAG)}) return;` +
+    `removeEventListener('message', start);` +
+    `(${frameMain.toString()})(event.data);` +
+    `});`;
+  return (
+    '<!doctype html><html lang="en"><meta charset="utf-8">' +
+    `<meta http-equiv="content-security-policy" content="${SANDBOX_POLICY}">` +
+    `<title>Runnable example</title><script>${bootstrap}</script></html>`
+  );
 }
