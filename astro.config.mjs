@@ -6,7 +6,7 @@ import { codeThemes } from './src/components/code-themes.ts';
 
 // The WebSocket paths the demo server answers; `astro dev` proxies them so dev pages stay same-origin.
 const demoServer = process.env.DEMO_SERVER_TARGET ?? 'http://127.0.0.1:8080';
-const wsPaths = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/inspect'];
+const wsPaths = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/firehose', '/inspect'];
 const httpPaths = ['/alt', '/healthz'];
 
 // OUT_DIR lets several builds (e.g. parallel test runs) live side by side without sharing caches.

@@ -46,3 +46,18 @@ export const INSPECTOR_SKIP_BYTES = 256 * 1024;
 export const TAP_PAYLOAD_BYTES = 256;
 /** Inspector: characters of a refused handshake's body (its one-line reason) kept in the record. */
 export const TAP_REFUSAL_BODY_CHARS = 512;
+
+/** /firehose: messages per second, message size, and how long one stream lasts… */
+export const FIREHOSE_MAX_RATE = 1000;
+export const FIREHOSE_MIN_SIZE = 64;
+export const FIREHOSE_MAX_SIZE = 16 * 1024;
+export const FIREHOSE_MAX_SECONDS = 30;
+/** …at most this many bytes per second per stream (rate × size)… */
+export const FIREHOSE_MAX_BYTES_PER_SECOND = 2 * 1024 * 1024;
+/** …at most this many streams at once on the whole server… */
+export const FIREHOSE_MAX_STREAMS = 20;
+/** …and at most this much queued for one reader: past it the server holds messages back instead of queueing. */
+export const FIREHOSE_MAX_QUEUED_BYTES = 8 * 1024 * 1024;
+/** Watchers of one stream, and how often they are told its state. */
+export const FIREHOSE_MAX_WATCHERS = 2;
+export const FIREHOSE_STATUS_MS = 250;

@@ -8,6 +8,7 @@ import { createAlt } from './endpoints/alt.ts';
 import { createChat } from './endpoints/chat.ts';
 import { createClose } from './endpoints/close.ts';
 import { createEcho } from './endpoints/echo.ts';
+import { createFirehose } from './endpoints/firehose.ts';
 import { createInspector } from './endpoints/inspect.ts';
 import { sendHealth, type DemoStats } from './endpoints/health.ts';
 import { createMisbehave } from './endpoints/misbehave.ts';
@@ -63,6 +64,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
     createSlow(config.heartbeatMs),
     createClose(),
     createMisbehave(),
+    createFirehose(),
   ];
   if (inspector) endpoints.push(inspector.endpoint);
   const byPath = new Map(endpoints.map((endpoint) => [endpoint.path, endpoint]));

@@ -104,7 +104,7 @@ export function createUpgradeHandler(
 
   /** Everything that can refuse the handshake, in order; returns what to do once it succeeds. */
   function admit(req: IncomingMessage, endpoint: Endpoint | undefined, query: URLSearchParams, key: string): Rejection | Opener {
-    if (!endpoint) return rejection(404, 'No WebSocket endpoint here. Try /echo, /echo-deflate, /ticker, /chat, /slow, /close, /misbehave or /inspect');
+    if (!endpoint) return rejection(404, 'No WebSocket endpoint here. Try /echo, /echo-deflate, /ticker, /chat, /slow, /close, /misbehave, /firehose or /inspect');
     if (req.method !== 'GET') return rejection(405, 'A WebSocket handshake must be a GET request', { Allow: 'GET' });
     if (req.headers.upgrade?.toLowerCase() !== 'websocket') return rejection(400, 'The Upgrade header must be "websocket"');
     const wsKey = req.headers['sec-websocket-key'];

@@ -6,7 +6,10 @@ import { ConnectionModel, type ModelOptions } from '../connection/model.ts';
 import { burstPlan, CHECK_MS, PacedSender, sendAll, type BurstPlan, type Schedule, type Sink } from './burst.ts';
 import { BufferSeries, type Sample } from './series.ts';
 
+/** How a burst is sent with WebSocket: all at once, or paced by polling bufferedAmount. */
 export type Strategy = 'naive' | 'paced';
+/** The chart and table also show WebSocketStream's run (streamRun.ts). */
+export type AnyStrategy = Strategy | 'stream';
 
 /**
  * connecting → sending (paced only) → draining (all queued, bufferedAmount > 0) → reading (the browser
@@ -18,7 +21,7 @@ export type RunPhase = 'connecting' | 'sending' | 'draining' | 'reading' | 'done
 export type RunEvent = { t: number; kind: 'open' | 'queued' | 'drained' | 'read' | 'failed' | 'stopped'; bufferedAmount: number };
 
 export type RunSnapshot = {
-  strategy: Strategy;
+  strategy: AnyStrategy;
   phase: RunPhase;
   totalBytes: number;
   threshold: number;
