@@ -88,6 +88,21 @@ test('search finds lessons in the reader’s language', async ({ page }) => {
   await expect(result).toHaveAttribute('href', /\/vi\/what-is-websocket\//);
 });
 
+for (const lang of ['en', 'vi'] as const) {
+  test(`${lang}: the search index holds lesson prose, not lab controls or console text`, async ({ page }) => {
+    await page.goto(`/${lang}/closing/`);
+    // Every page of this language, as Pagefind stored it.
+    const contents = await page.evaluate(async () => {
+      const pagefind = await import('/pagefind/pagefind.js' as string);
+      const all = await pagefind.search(null, { filters: {} });
+      return Promise.all(all.results.map(async (r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));
+    });
+    expect(contents.length).toBeGreaterThan(5);
+    const chrome = lang === 'en' ? ['Console output', 'Press Run:', 'Live lab'] : ['Kết quả console', 'Bấm Chạy:', 'Phòng thí nghiệm'];
+    for (const { url, content } of contents) for (const text of chrome) expect(content, url).not.toContain(text);
+  });
+}
+
 test('code blocks get a copy button', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/en/what-is-websocket/');
