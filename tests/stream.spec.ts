@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers';
 
 // WebSocket next to WebSocketStream (issue 13): three ways to send a burst to /slow, and where the bytes wait
