@@ -108,16 +108,19 @@ function readEntry(entry: Record<string, unknown>, index: number): HarConnection
   };
 }
 
-/** Parses HAR text. Pass `size` (bytes) when known, so an oversized file is refused before parsing. */
-export function parseHar(text: string, size = text.length): HarResult {
+/** A file's text as JSON, refused before parsing when over the limit. Pass `size` (bytes) when known. */
+export function parseJsonFile(text: string, size = text.length): { json: unknown } | { error: 'tooLarge' | 'notJson'; detail: string } {
   if (size > MAX_HAR_BYTES) return { error: 'tooLarge', detail: `${size} bytes` };
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { json: JSON.parse(text) };
   } catch (e) {
     return { error: 'notJson', detail: e instanceof Error ? e.message : String(e) };
   }
-  return readHar(json);
+}
+
+export function parseHar(text: string, size = text.length): HarResult {
+  const parsed = parseJsonFile(text, size);
+  return 'error' in parsed ? parsed : readHar(parsed.json);
 }
 
 /** The WebSocket connections of an already parsed HAR. */

@@ -2,7 +2,7 @@
 // A HAR keeps messages, not frames, and no masking keys: the page says so where it matters.
 
 import type { HandshakeRecord, HeaderLine } from '../inspect/records.ts';
-import { readHar, type HarConnection, type HarErrorCode, MAX_HAR_BYTES } from '../har/parse.ts';
+import { parseJsonFile, readHar, type HarConnection, type HarErrorCode } from '../har/parse.ts';
 import { findSecrets, redactHeaders, redactPath, redactUrl, type Secret } from '../har/secrets.ts';
 import { toBase64 } from '../protocol/base64.ts';
 import { messagePayload, readTranscript, TRANSCRIPT_FORMAT, TRANSCRIPT_VERSION, type Transcript, type TranscriptItem } from './transcript.ts';
@@ -127,13 +127,9 @@ export type OpenedFile =
 
 /** Whatever the reader opened: our transcript (one, or a list) or a HAR. Call it off the main thread for big files. */
 export function openFile(text: string, size = text.length): OpenedFile {
-  if (size > MAX_HAR_BYTES) return { error: 'tooLarge', detail: `${size} bytes` };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { error: 'notJson', detail: e instanceof Error ? e.message : String(e) };
-  }
+  const parsed = parseJsonFile(text, size);
+  if ('error' in parsed) return parsed;
+  const json = parsed.json;
   const list = Array.isArray(json) ? json : [json];
   if (list.length > 0 && list.every((j) => typeof j === 'object' && j !== null && (j as { format?: unknown }).format === TRANSCRIPT_FORMAT)) {
     const transcripts: Transcript[] = [];
