@@ -26,6 +26,11 @@ describe('buildTimeline', () => {
     expect(rows.at(-1)).toMatchObject({ edge: '1-2', cause: 'serverClose', seenIn: 'poll' });
   });
 
+  it('lights the whole closing handshake the server started, whether or not a poll caught CLOSING', () => {
+    const rows = buildTimeline([tr(null, 0, 0, 'constructor'), tr(0, 1, 5, 'open'), tr(1, 2, 1005, 'poll'), tr(2, 3, 1007, 'close')], [connect, closeEvent(1000, true)]);
+    expect(latestPath(rows)).toEqual(['1-2', '2-3']);
+  });
+
   it('adds the CLOSING no poll caught when a clean close is first seen at CLOSED', () => {
     const rows = buildTimeline([tr(null, 0, 0, 'constructor'), tr(0, 1, 5, 'open'), tr(1, 3, 1005.3, 'close')], [connect, closeEvent(1000, true)]);
     expect(rows.slice(-2)).toEqual([

@@ -79,9 +79,17 @@ export function buildTimeline(transitions: readonly Transition[], log: readonly 
   return rows;
 }
 
-/** The arrows to light for the latest change: a clean close seen only at CLOSED went through CLOSING. */
+/**
+ * The arrows to light for the latest change: a clean close seen only at CLOSED went through CLOSING. A close the
+ * server started is lit whole (both arrows) whether or not a poll happened to land inside CLOSING, so the reader
+ * sees the same picture either way; a close the page started lights only its last step, CLOSING having been
+ * shown when close() returned.
+ */
 export function latestPath(rows: readonly TimelineRow[]): Edge[] {
   const last = rows.at(-1);
   if (!last || last.kind !== 'transition' || last.edge === null) return [];
-  return last.cause === 'closedBetweenPolls' ? ['1-2', '2-3'] : [last.edge];
+  if (last.cause === 'closedBetweenPolls') return ['1-2', '2-3'];
+  const before = rows.at(-2);
+  if (last.edge === '2-3' && before?.kind === 'transition' && before.edge === '1-2' && before.cause === 'serverClose') return ['1-2', '2-3'];
+  return [last.edge];
 }
