@@ -2,7 +2,10 @@
 // /run-sandbox.html) and shows what it logs. Kept tiny on purpose, since every lesson page loads it; the editor
 // is imported on Edit.
 import { configMessage, isSandboxMessage, SANDBOX_PATH, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
-import { initialServerBase } from '../../playgrounds/shared/server.ts';
+import { serverSetting } from '../../playgrounds/shared/server.ts';
+
+/** The chosen demo server's base, or the default while the reader's field holds no server. */
+const serverBase = (): string => serverSetting().snapshot.base ?? serverSetting().defaultBase;
 
 type Editor = { readonly value: string; setValue(code: string): void; focus(): void };
 
@@ -55,7 +58,7 @@ function setup(figure: HTMLElement): void {
     stop(false);
     output.replaceChildren();
     lines = 0;
-    const server = initialServerBase();
+    const server = serverBase();
     serverLabel.textContent = server;
     const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
     const code = editor ? editor.value : original;
@@ -110,7 +113,7 @@ function setup(figure: HTMLElement): void {
     }
   });
 
-  serverLabel.textContent = initialServerBase();
+  serverLabel.textContent = serverBase();
   runButton.disabled = editButton.disabled = false;
 }
 

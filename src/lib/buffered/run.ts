@@ -2,6 +2,7 @@
 // backpressure, bufferedAmount sampled over time, and the server's acks ({"type":"ack","bytes":n}) to know
 // when it has read everything. Built on the shared ConnectionModel; views subscribe to snapshots.
 
+import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
 import { ConnectionModel, type ModelOptions } from '../connection/model.ts';
 import { burstPlan, CHECK_MS, PacedSender, sendAll, type BurstPlan, type Schedule, type Sink } from './burst.ts';
 import { BufferSeries, type Sample } from './series.ts';
@@ -64,7 +65,7 @@ const realEvery = (fn: () => void, ms: number) => {
   return () => clearInterval(id);
 };
 
-export class BurstRun {
+export class BurstRun implements Readable<RunSnapshot> {
   readonly model: ConnectionModel;
   readonly strategy: Strategy;
   #o: RunOptions;
@@ -85,7 +86,7 @@ export class BurstRun {
   #paced: PacedSender | null = null;
   #stopSampling: (() => void) | null = null;
   #unsubscribe: Array<() => void> = [];
-  #listeners = new Set<(s: RunSnapshot) => void>();
+  #snapshots = new Snapshots(() => this.snapshot());
 
   constructor(options: RunOptions) {
     this.#o = options;
@@ -95,10 +96,9 @@ export class BurstRun {
     this.model = options.model ?? new ConnectionModel({ logSends: false, logMessages: false, ...options.modelOptions });
   }
 
-  subscribe(listener: (s: RunSnapshot) => void): () => void {
-    this.#listeners.add(listener);
-    listener(this.snapshot());
-    return () => this.#listeners.delete(listener);
+  /** The store contract (reactive/store.ts): called at once with the current snapshot, then on every change. */
+  subscribe(listener: Subscriber<RunSnapshot>): () => void {
+    return this.#snapshots.subscribe(listener);
   }
 
   snapshot(): RunSnapshot {
@@ -160,7 +160,7 @@ export class BurstRun {
     this.#halt();
     for (const off of this.#unsubscribe) off();
     this.#unsubscribe = [];
-    this.#listeners.clear();
+    this.#snapshots.clear();
     this.model.dispose();
   }
 
@@ -278,7 +278,6 @@ export class BurstRun {
   }
 
   #emit(): void {
-    const snap = this.snapshot();
-    for (const listener of this.#listeners) listener(snap);
+    this.#snapshots.emit();
   }
 }

@@ -3,7 +3,7 @@
 import { protocolText } from '../protocol/bilingual.ts';
 import { CLOSE_CODE_RANGES, CLOSE_CODES } from '../protocol/closeCodes.ts';
 import { explain } from '../protocol/message.ts';
-import { endpointUrl } from '../serverUrl.ts';
+import { endpointUrl } from '../server/url.ts';
 
 /** A close frame's body is at most 125 bytes: 2 for the code, so 123 for the reason (RFC 6455 §5.5). */
 export const REASON_MAX_BYTES = 123;

@@ -1,22 +1,14 @@
 // A framework-free model of one browser WebSocket, as the labs show it: readyState with a timeline of
 // transitions, and a log of every event and call with its time. Views subscribe and render snapshots.
 
+import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
+import { createSocket, type WebSocketLike } from '../server/sockets.ts';
+
 export const READY_STATE_NAMES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
 export type ReadyState = 0 | 1 | 2 | 3;
 export type ReadyStateName = (typeof READY_STATE_NAMES)[number];
 
-/** The part of the browser's WebSocket the model uses, so tests can hand it a fake. */
-export interface SocketLike {
-  readonly readyState: number;
-  readonly bufferedAmount: number;
-  readonly protocol: string;
-  readonly extensions: string;
-  readonly url: string;
-  binaryType: 'blob' | 'arraybuffer';
-  send(data: string | ArrayBuffer | ArrayBufferView | Blob): void;
-  close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'message' | 'error' | 'close', listener: (event: any) => void): void;
-}
+export type SocketLike = WebSocketLike;
 
 export type SocketFactory = (url: string, protocols?: string | string[]) => SocketLike;
 
@@ -75,15 +67,12 @@ export type ModelOptions = {
   logSends?: boolean;
 };
 
-type Listener = (snapshot: ConnectionSnapshot) => void;
 /** Gets each incoming message's data as the browser delivered it, before subscribers see the new snapshot. */
 export type MessageListener = (data: unknown) => void;
 
 /** The two moments a reconnecting lab acts on; failedToOpen: the socket closed without ever opening. */
 export type LifecycleEvent = { kind: 'open' } | { kind: 'close'; code: number; reason: string; wasClean: boolean; failedToOpen: boolean };
 export type LifecycleListener = (event: LifecycleEvent) => void;
-
-const browserSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols);
 
 function describeData(data: unknown): MessageData {
   if (typeof data === 'string') return { type: 'text', text: data };
@@ -96,7 +85,7 @@ function describeData(data: unknown): MessageData {
   return { type: 'text', text: String(data) };
 }
 
-export class ConnectionModel {
+export class ConnectionModel implements Readable<ConnectionSnapshot> {
   #createSocket: SocketFactory;
   #now: () => number;
   #pollMs: number;
@@ -106,7 +95,7 @@ export class ConnectionModel {
   #messageListeners = new Set<MessageListener>();
   #lifecycleListeners = new Set<LifecycleListener>();
   #socket: SocketLike | null = null;
-  #listeners = new Set<Listener>();
+  #snapshots = new Snapshots(() => this.snapshot());
   #log: LogEntry[] = [];
   #transitions: Transition[] = [];
   #lastState: ReadyState | null = null;
@@ -119,7 +108,7 @@ export class ConnectionModel {
   #startedAt = Date.now();
 
   constructor(options: ModelOptions = {}) {
-    this.#createSocket = options.createSocket ?? browserSocket;
+    this.#createSocket = options.createSocket ?? createSocket;
     this.#now = options.now ?? (() => performance.now());
     this.#pollMs = options.pollMs ?? 50;
     this.#maxLog = options.maxLog ?? 500;
@@ -169,10 +158,9 @@ export class ConnectionModel {
     return () => this.#lifecycleListeners.delete(listener);
   }
 
-  subscribe(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    listener(this.snapshot());
-    return () => this.#listeners.delete(listener);
+  /** The store contract (reactive/store.ts): called at once with the current snapshot, then on every change. */
+  subscribe(listener: Subscriber<ConnectionSnapshot>): () => void {
+    return this.#snapshots.subscribe(listener);
   }
 
   #announce(event: LifecycleEvent): void {
@@ -180,8 +168,7 @@ export class ConnectionModel {
   }
 
   #emit(): void {
-    const snap = this.snapshot();
-    for (const listener of this.#listeners) listener(snap);
+    this.#snapshots.emit();
   }
 
   #record(entry: NewEntry): void {
@@ -339,7 +326,7 @@ export class ConnectionModel {
   /** Stops timers and closes the socket; the view calls this when it is destroyed. */
   dispose(): void {
     this.#detach();
-    this.#listeners.clear();
+    this.#snapshots.clear();
     this.#messageListeners.clear();
   }
 }

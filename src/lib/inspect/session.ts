@@ -2,7 +2,10 @@
 // record can be missed — the connection being watched, opened through the shared ConnectionModel with the
 // same ?session=ID. Records are checked (records.ts), kept up to a bound, and handed to views as snapshots.
 
+import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
 import { ConnectionModel } from '../connection/model.ts';
+import { createSocket } from '../server/sockets.ts';
+import { endpointUrl } from '../server/url.ts';
 import type { DroppedRecord, FrameRecord, HandshakeRecord } from './records.ts';
 import { parseRecordMessage } from './records.ts';
 
@@ -23,7 +26,7 @@ export function withSession(url: string, id: string): string {
 
 /** The inspector stream's URL for a server base such as `ws://localhost:8080`. */
 export function inspectUrl(base: string, id: string): string {
-  return `${base.replace(/\/+$/, '')}/inspect?session=${encodeURIComponent(id)}`;
+  return endpointUrl(base, `/inspect?session=${encodeURIComponent(id)}`);
 }
 
 /** The part of the browser's WebSocket the inspector stream needs, so tests can hand it a fake. */
@@ -74,17 +77,14 @@ export type InspectorSessionOptions = {
   newId?: () => string;
 };
 
-type Listener = (snapshot: InspectSnapshot) => void;
 
-const browserSocket: InspectSocketFactory = (url) => new WebSocket(url);
-
-export class InspectorSession {
+export class InspectorSession implements Readable<InspectSnapshot> {
   readonly connection: ConnectionModel;
   #ownsConnection: boolean;
   #createSocket: InspectSocketFactory;
   #maxFrames: number;
   #newId: () => string;
-  #listeners = new Set<Listener>();
+  #snapshots = new Snapshots(() => this.snapshot());
   #socket: InspectSocketLike | null = null;
   #status: InspectStatus = 'idle';
   #sessionId = '';
@@ -101,7 +101,7 @@ export class InspectorSession {
   constructor(options: InspectorSessionOptions = {}) {
     this.connection = options.connection ?? new ConnectionModel();
     this.#ownsConnection = options.connection === undefined;
-    this.#createSocket = options.createSocket ?? browserSocket;
+    this.#createSocket = options.createSocket ?? ((url: string) => createSocket(url));
     this.#maxFrames = Math.max(1, options.maxFrames ?? 500);
     this.#newId = options.newId ?? newSessionId;
   }
@@ -119,15 +119,13 @@ export class InspectorSession {
     };
   }
 
-  subscribe(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    listener(this.snapshot());
-    return () => this.#listeners.delete(listener);
+  /** The store contract (reactive/store.ts): called at once with the current snapshot, then on every change. */
+  subscribe(listener: Subscriber<InspectSnapshot>): () => void {
+    return this.#snapshots.subscribe(listener);
   }
 
   #emit(): void {
-    const snap = this.snapshot();
-    for (const listener of this.#listeners) listener(snap);
+    this.#snapshots.emit();
   }
 
   /**
@@ -193,7 +191,7 @@ export class InspectorSession {
   async connect(base: string, path: string, protocols: string[] = []): Promise<boolean> {
     // The previous tapped connection (if any) keeps its old session: model.connect() replaces it below.
     if (!(await this.start(base))) return false;
-    const target = `${base.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+    const target = endpointUrl(base, path);
     let url: string;
     try {
       url = withSession(target, this.#sessionId);
@@ -249,6 +247,6 @@ export class InspectorSession {
     this.#generation++;
     this.#closeStream();
     if (this.#ownsConnection) this.connection.dispose();
-    this.#listeners.clear();
+    this.#snapshots.clear();
   }
 }

@@ -1,6 +1,6 @@
 // The error lab's cases: different reasons a WebSocket cannot connect, and the URL that provokes each.
 // The standard makes the page see the same thing for the network failures (error, then close 1006), on purpose.
-import { endpointUrl } from '../serverUrl.ts';
+import { endpointUrl, httpBaseFrom } from '../server/url.ts';
 
 export const ERROR_CASES = ['refused', 'blockedPort', 'unknownHost', 'wrongPath', 'httpScheme', 'ftpScheme'] as const;
 export type ErrorCaseId = (typeof ERROR_CASES)[number];
@@ -51,7 +51,7 @@ export function errorCaseUrl(id: ErrorCaseId, base: string): string {
     case 'wrongPath':
       return endpointUrl(b, WRONG_PATH);
     case 'httpScheme':
-      return endpointUrl(b.replace(/^ws(s?):/, 'http$1:'), '/echo');
+      return endpointUrl(httpBaseFrom(b), '/echo');
     case 'ftpScheme':
       return endpointUrl(b.replace(/^wss?:/, 'ftp:'), '/echo');
   }

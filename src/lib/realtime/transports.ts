@@ -2,6 +2,7 @@
 // (fetch, EventSource, the WebSocket behind ConnectionModel) are passed in, so tests can use fakes.
 import type { ConnectionModel } from '../connection/model.ts';
 import type { MethodMeter } from './compare.ts';
+import type { EventSourceLike } from '../server/sockets.ts';
 import { isQuote, parseQuote, type Quote } from './ticker.ts';
 import {
   chunkFramingBytes,
@@ -15,14 +16,7 @@ import {
   type BrowserProfile,
 } from './wire.ts';
 
-/** The part of EventSource the runner uses (handlers typed loosely so the browser's own class fits). */
-export type EventSourceLike = {
-  readonly readyState: number;
-  onopen: ((event: any) => void) | null;
-  onmessage: ((event: any) => void) | null;
-  onerror: ((event: any) => void) | null;
-  close(): void;
-};
+export type { EventSourceLike };
 
 export type TransportDeps = {
   fetch: (url: string, init: { signal: AbortSignal }) => Promise<Response>;
@@ -211,7 +205,5 @@ export function runWebSocket(meter: MethodMeter, model: ConnectionModel, deps: T
   }, { once: true });
 }
 
-/** The http(s) base for the HTTP endpoints of the demo server at a ws(s) base (the same host and port). */
-export function httpBaseFrom(wsBase: string): string {
-  return wsBase.replace(/^ws(s?):/, 'http$1:');
-}
+// Kept importable from here for the transports' tests; it lives with the other address helpers.
+export { httpBaseFrom } from '../server/url.ts';

@@ -1,26 +1,35 @@
-import { defaultServerBase, endpointUrl, normalizeBase, SERVER_STORAGE_KEY } from '../../lib/serverUrl.ts';
+import { defaultChoice } from '../../lib/server/choice.ts';
+import { ServerSetting } from '../../lib/server/setting.ts';
+import { createSocket, type WebSocketLike } from '../../lib/server/sockets.ts';
 
-// The server base every lab starts from: the reader's saved choice, else the build's PUBLIC_DEMO_SERVER,
-// else this page's own origin.
-export function initialServerBase(): string {
-  let saved: string | null = null;
-  try {
-    saved = localStorage.getItem(SERVER_STORAGE_KEY);
-  } catch {
-    // Storage may be blocked; the default still works.
-  }
-  const fromSaved = saved ? normalizeBase(saved) : null;
-  return fromSaved ?? defaultServerBase(location, import.meta.env.PUBLIC_DEMO_SERVER as string | undefined);
+let setting: ServerSetting | null = null;
+const beforeThePage = new ServerSetting({ fallback: null });
+
+/**
+ * The page's one demo-server choice, shared by every lab: the reader's saved choice, else the build's
+ * PUBLIC_DEMO_SERVER (a URL or `simulated`), else this page's own origin. While the page is rendered at
+ * build time there is no origin and no storage yet: labs then get an empty choice and wait for the browser.
+ */
+export function serverSetting(): ServerSetting {
+  if (typeof location === 'undefined') return beforeThePage;
+  setting ??= new ServerSetting({
+    fallback: defaultChoice(location, import.meta.env.PUBLIC_DEMO_SERVER as string | undefined),
+    storage: storage(),
+  });
+  return setting;
 }
 
-export function rememberServerBase(base: string): void {
+function storage(): Storage | null {
   try {
-    const fallback = defaultServerBase(location, import.meta.env.PUBLIC_DEMO_SERVER as string | undefined);
-    if (base === fallback) localStorage.removeItem(SERVER_STORAGE_KEY);
-    else localStorage.setItem(SERVER_STORAGE_KEY, base);
+    return localStorage;
   } catch {
-    // Not remembered; the lab still uses it this time.
+    return null; // Blocked (e.g. a sandboxed frame): the choice is kept for this page only.
   }
 }
 
-export { endpointUrl, normalizeBase };
+/** Opens `path` (with its query) on the chosen server: a browser WebSocket, or the simulator's. */
+export function openSocket(path: string, protocols?: string | string[]): WebSocketLike {
+  const url = serverSetting().endpoint(path);
+  if (url === null) throw new SyntaxError(`No demo server is chosen: "${serverSetting().snapshot.text}" is not a ws:// or wss:// URL.`);
+  return createSocket(url, protocols);
+}

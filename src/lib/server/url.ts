@@ -1,7 +1,5 @@
-// Where the labs connect: the page's own origin by default (the demo server serves the site and the
-// endpoints on one port), a build-time PUBLIC_DEMO_SERVER, or what the reader typed in a lab.
-
-export const SERVER_STORAGE_KEY = 'wss-school:server';
+// Demo-server addresses as URLs: a ws(s) base the reader typed, the page's own origin, and an endpoint
+// path joined to a base. Which server the labs use is choice.ts; this file only spells addresses.
 
 /** ws: for http: pages, wss: for https: pages — a page on HTTPS may not open ws:// (mixed content). */
 export function originToWsBase(origin: { protocol: string; host: string }): string {
@@ -25,15 +23,12 @@ export function normalizeBase(input: string): string | null {
   return `${scheme}//${url.host}${path}`;
 }
 
-export function defaultServerBase(
-  origin: { protocol: string; host: string },
-  configured: string | undefined,
-): string {
-  const fromBuild = configured ? normalizeBase(configured) : null;
-  return fromBuild ?? originToWsBase(origin);
-}
-
 /** Joins a base and an endpoint path with its query, e.g. (`ws://h:8080`, `/echo`) → `ws://h:8080/echo`. */
 export function endpointUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** The http(s) base of the same server, for its plain HTTP feeds (`/alt/…`): ws: → http:, wss: → https:. */
+export function httpBaseFrom(wsBase: string): string {
+  return wsBase.replace(/^ws(s?):/, 'http$1:');
 }

@@ -1,0 +1,80 @@
+// The one place the labs' connections are made. A URL on the simulator's host (choice.ts) goes to the
+// simulated server registered here; any other URL goes to the browser's own WebSocket, fetch and
+// EventSource. Models default to these factories, so no lab constructs a WebSocket itself.
+import { isSimulatedUrl } from './choice.ts';
+
+/** The part of the browser's WebSocket the labs use (tests hand models fakes of it); the simulator's sockets provide at least this. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  readonly protocol: string;
+  readonly extensions: string;
+  readonly url: string;
+  binaryType: 'blob' | 'arraybuffer';
+  send(data: string | ArrayBuffer | ArrayBufferView | Blob): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: 'open' | 'message' | 'error' | 'close', listener: (event: any) => void): void;
+}
+
+/** The part of EventSource the comparison lab uses (handlers typed loosely so the browser's class fits). */
+export type EventSourceLike = {
+  readonly readyState: number;
+  onopen: ((event: any) => void) | null;
+  onmessage: ((event: any) => void) | null;
+  onerror: ((event: any) => void) | null;
+  close(): void;
+};
+
+/**
+ * What the in-page simulated server (src/lib/sim) registers. Each member takes the same arguments as the
+ * browser API it stands in for and gets full URLs on SIMULATED_HOST (`ws://simulated.invalid/echo?…`,
+ * `http://simulated.invalid/alt/poll?…`), so it routes by path and query exactly as the demo server does.
+ */
+export interface SimulatedServer {
+  /** Like `new WebSocket(url, protocols)`: throws a SyntaxError for what the browser would refuse. */
+  openSocket(url: string, protocols?: string | string[]): WebSocketLike;
+  /** Like `fetch(url, init)`, for the HTTP routes (`/alt/poll`, `/alt/long-poll`). */
+  fetch(url: string, init?: { signal?: AbortSignal }): Promise<Response>;
+  /** Like `new EventSource(url)`, for `/alt/sse`. */
+  openEventSource(url: string): EventSourceLike;
+}
+
+let simulated: SimulatedServer | null = null;
+
+/** Registers (or, with null, removes) the simulated server; src/lib/sim calls this when it loads. */
+export function setSimulatedServer(server: SimulatedServer | null): void {
+  simulated = server;
+}
+
+export function hasSimulatedServer(): boolean {
+  return simulated !== null;
+}
+
+function simulator(url: string): SimulatedServer {
+  if (simulated) return simulated;
+  throw new Error(`${url} is on the simulated server, but none is registered: setSimulatedServer() from src/lib/sim has not run.`);
+}
+
+/** `new WebSocket(url, protocols)`, or the simulator's socket for a simulated URL. Throws as the constructor does. */
+export function createSocket(url: string, protocols?: string | string[]): WebSocketLike {
+  if (isSimulatedUrl(url)) return simulator(url).openSocket(url, protocols);
+  return protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols);
+}
+
+/** `fetch(url, init)`, or the simulator's answer for a simulated URL. */
+export function serverFetch(url: string, init?: { signal?: AbortSignal }): Promise<Response> {
+  if (isSimulatedUrl(url)) {
+    try {
+      return simulator(url).fetch(url, init);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return fetch(url, init);
+}
+
+/** `new EventSource(url)`, or the simulator's stream for a simulated URL. */
+export function createEventSource(url: string): EventSourceLike {
+  if (isSimulatedUrl(url)) return simulator(url).openEventSource(url);
+  return new EventSource(url);
+}
