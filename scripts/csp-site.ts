@@ -7,7 +7,7 @@
 // Usage: node scripts/csp-site.ts [dist]   (run after astro build, before compress-site.ts)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { normalizeBase } from '../src/lib/serverUrl.ts';
+import { normalizeBase } from '../src/lib/server/url.ts';
 import { htmlFiles } from './site-pages.ts';
 
 const dir = process.argv[2] ?? 'dist';

@@ -7,6 +7,7 @@
 
 import type { SocketFactory, SocketLike } from '../connection/model.ts';
 import { newSessionId } from '../inspect/session.ts';
+import { createSocket } from '../server/sockets.ts';
 import { BufferSeries, type Sample } from './series.ts';
 import { describeStreamError, type StreamFactory, type WebSocketStreamLike } from './stream.ts';
 
@@ -63,7 +64,6 @@ export type SlowReaderOptions = {
   schedule?: (fn: () => void, ms: number) => () => void;
 };
 
-const browserSocket: SocketFactory = (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike;
 const realEvery = (fn: () => void, ms: number) => {
   const id = setInterval(fn, ms);
   return () => clearInterval(id);
@@ -156,7 +156,7 @@ export class SlowReader {
   start(): boolean {
     const { url, rate, size, seconds } = this.#o;
     try {
-      const watcher = (this.#o.createSocket ?? browserSocket)(withQuery(url, { watch: this.#id }));
+      const watcher = (this.#o.createSocket ?? createSocket)(withQuery(url, { watch: this.#id }));
       this.#watcher = watcher;
       watcher.addEventListener('message', (e: { data: unknown }) => this.#status(e.data));
       watcher.addEventListener('error', () => {});
@@ -212,7 +212,7 @@ export class SlowReader {
   }
 
   #openSocket(url: string): void {
-    const socket = (this.#o.createSocket ?? browserSocket)(url);
+    const socket = (this.#o.createSocket ?? createSocket)(url);
     this.#socket = socket;
     socket.addEventListener('open', () => this.#began());
     socket.addEventListener('message', (e: { data: unknown }) => {

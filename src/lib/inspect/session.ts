@@ -69,7 +69,7 @@ export type InspectSnapshot = {
 
 export type InspectorSessionOptions = {
   createSocket?: InspectSocketFactory;
-  /** The model the tapped connection uses; pass the lab's LiveConnection.model so every view shares it. */
+  /** The model the tapped connection uses; pass the lab's ConnectionModel so every view shares it. */
   connection?: ConnectionModel;
   /** Most frames kept; older ones are dropped (and counted) first. */
   maxFrames?: number;
