@@ -3,11 +3,10 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { codeThemes } from './src/components/code-themes.ts';
+import { PROXIED_HTTP_PREFIXES, WEBSOCKET_PATHS } from './src/lib/endpoints.ts';
 
-// The WebSocket paths the demo server answers; `astro dev` proxies them so dev pages stay same-origin.
+// `astro dev` proxies the demo server's paths (src/lib/endpoints.ts) so dev pages stay same-origin.
 const demoServer = process.env.DEMO_SERVER_TARGET ?? 'http://127.0.0.1:8080';
-const wsPaths = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/firehose', '/inspect'];
-const httpPaths = ['/alt', '/healthz'];
 
 // OUT_DIR lets several builds (e.g. parallel test runs) live side by side without sharing caches.
 const outDir = process.env.OUT_DIR || 'dist';
@@ -27,8 +26,8 @@ export default defineConfig({
   vite: {
     server: {
       proxy: Object.fromEntries([
-        ...wsPaths.map((p) => [p, { target: demoServer, ws: true }]),
-        ...httpPaths.map((p) => [p, { target: demoServer }]),
+        ...WEBSOCKET_PATHS.map((p) => [p, { target: demoServer, ws: true }]),
+        ...PROXIED_HTTP_PREFIXES.map((p) => [p, { target: demoServer }]),
       ]),
     },
   },

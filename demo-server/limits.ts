@@ -17,16 +17,9 @@ export const BROADCAST_DROP_BYTES = 1024 * 1024;
 /** /echo stops reading from a client that does not read its echoes once this much is queued for it. */
 export const ECHO_HIGH_WATER_BYTES = 256 * 1024;
 
-/** Chat: the longest nickname and message text, in characters (code points). */
-export const NICK_MAX_CHARS = 24;
-export const CHAT_TEXT_MAX_CHARS = 500;
-
 /** /slow reads at most this many bytes, then pauses its socket (each pause far shorter than a heartbeat). */
 export const SLOW_READ_BYTES = 64 * 1024;
 export const SLOW_PAUSE_MS = 100;
-
-/** /close waits at most this long before closing. */
-export const CLOSE_AFTER_MAX_MS = 60_000;
 
 /** HTTP comparison lab: a long poll is answered 204 after this long without news. */
 export const LONG_POLL_MS = 25_000;

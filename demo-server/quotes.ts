@@ -1,52 +1,56 @@
-// Simulated stock quotes: a random walk over a few made-up symbols, shared by /ticker and the HTTP
-// comparison endpoints (/alt/…) so every transport carries the same kind of update.
+// A running quote feed at one rate: a timer aligned to the quote clock of src/lib/realtime/quotes.ts, so
+// every instance sends the same quote at the same moment without coordination. /ticker and /alt/… each
+// keep one per rate, and each quote is made and serialised once for all its readers.
+import { msUntilNextQuote, quoteAt, quoteSeqAt, type Quote } from '../src/lib/realtime/quotes.ts';
 
-export interface Quote {
-  type: 'quote';
-  seq: number;
-  /** Server time (ms since the epoch) when the quote was made, for measuring delivery latency. */
-  t: number;
-  symbol: string;
-  price: number;
-  /** Price minus the symbol's opening price. */
-  change: number;
-}
+/** Quotes a late timer catches up on at once; older ones are skipped (readers see a gap in seq). */
+const MAX_CATCH_UP = 20;
 
-const SYMBOLS: ReadonlyArray<readonly [string, number]> = [
-  ['ACME', 120],
-  ['BYTE', 42],
-  ['SOCK', 77.5],
-  ['PING', 15],
-  ['FRAM', 230],
-];
+export class QuoteStream {
+  readonly hz: number;
+  readonly #onQuote: (quote: Quote, json: string) => void;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The last sequence number sent (-1 before the first). */
+  #last = -1;
 
-const round2 = (n: number): number => Math.round(n * 100) / 100;
-
-export class QuoteFeed {
-  #seq = 0;
-  #turn = 0;
-  readonly #open: number[] = SYMBOLS.map(([, price]) => price);
-  readonly #price: number[] = SYMBOLS.map(([, price]) => price);
-
-  /** The last sequence number handed out (0 before the first quote). */
-  get seq(): number {
-    return this.#seq;
+  constructor(hz: number, onQuote: (quote: Quote, json: string) => void) {
+    this.hz = hz;
+    this.#onQuote = onQuote;
   }
 
-  /** Moves the next symbol (round robin) by up to ±0.5 % and returns its quote. */
-  next(now = Date.now()): Quote {
-    const i = this.#turn;
-    this.#turn = (i + 1) % SYMBOLS.length;
-    const step = (Math.random() - 0.5) * 0.01 * this.#price[i]!;
-    const price = round2(Math.max(1, this.#price[i]! + step));
-    this.#price[i] = price;
-    return {
-      type: 'quote',
-      seq: ++this.#seq,
-      t: now,
-      symbol: SYMBOLS[i]![0],
-      price,
-      change: round2(price - this.#open[i]!),
-    };
+  get running(): boolean {
+    return this.#timer !== null;
+  }
+
+  /** The newest sequence number made by now, whether or not this stream is running. */
+  get seq(): number {
+    return quoteSeqAt(Date.now(), this.hz);
+  }
+
+  /** Starts ticking; `now: true` also sends the current quote at once (a fresh HTTP feed has a history). */
+  start(options: { now?: boolean } = {}): void {
+    if (this.#timer) return;
+    this.#last = this.seq - (options.now ? 1 : 0);
+    if (options.now) this.#tick();
+    else this.#schedule();
+  }
+
+  stop(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+
+  #schedule(): void {
+    this.#timer = setTimeout(() => this.#tick(), msUntilNextQuote(Date.now(), this.hz));
+  }
+
+  #tick(): void {
+    const seq = this.seq;
+    for (let s = Math.max(this.#last + 1, seq - MAX_CATCH_UP + 1); s <= seq; s++) {
+      const quote = quoteAt(s, this.hz);
+      this.#onQuote(quote, JSON.stringify(quote));
+    }
+    this.#last = Math.max(this.#last, seq);
+    this.#schedule();
   }
 }

@@ -3,22 +3,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Client } from './client.ts';
 import type { Config } from './config.ts';
-import type { Endpoint } from './endpoint.ts';
 import { createAlt } from './endpoints/alt.ts';
-import { createChat } from './endpoints/chat.ts';
-import { createClose } from './endpoints/close.ts';
-import { createEcho } from './endpoints/echo.ts';
-import { createFirehose } from './endpoints/firehose.ts';
-import { createInspector } from './endpoints/inspect.ts';
 import { sendHealth, type DemoStats } from './endpoints/health.ts';
-import { createMisbehave } from './endpoints/misbehave.ts';
-import { createSlow } from './endpoints/slow.ts';
-import { createTicker } from './endpoints/ticker.ts';
 import { Hub } from './hub.ts';
 import { MAX_HEADER_BYTES } from './limits.ts';
+import { createInspector } from './inspect/inspector.ts';
 import { createLog } from './log.ts';
+import { createHttpRoutes, createWebSocketEndpoints } from './routes.ts';
 import { createStatic, sendText } from './static.ts';
-import { createUpgradeHandler, type TapHooks } from './upgrade.ts';
+import { createUpgradeHandler } from './upgrade.ts';
 
 export type { DemoStats };
 
@@ -31,15 +24,6 @@ export interface DemoServer {
   stats(): DemoStats;
   /** The open WebSockets (for tests and diagnostics). */
   clients(): ReadonlySet<Client>;
-}
-
-/** Something that adds an endpoint and a tap (the inspector), kept apart so the server runs without it. */
-export interface Inspector {
-  endpoint: Endpoint;
-  hooks: TapHooks;
-  readonly sessions: number;
-  sweep(): void;
-  stop(): void;
 }
 
 export interface DemoServerOptions {
@@ -56,19 +40,9 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
   const log = createLog(config.log, options.logLine);
   const hub = new Hub(config, log);
   const inspector = options.inspector === false ? null : createInspector(config);
-  const endpoints: Endpoint[] = [
-    createEcho('/echo'),
-    createEcho('/echo-deflate'),
-    createTicker(),
-    createChat(),
-    createSlow(config.heartbeatMs),
-    createClose(),
-    createMisbehave(),
-    createFirehose(),
-  ];
-  if (inspector) endpoints.push(inspector.endpoint);
-  const byPath = new Map(endpoints.map((endpoint) => [endpoint.path, endpoint]));
+  const byPath = createWebSocketEndpoints(config, inspector?.endpoint ?? null);
   const alt = createAlt(config);
+  const routes = createHttpRoutes((_req, res) => sendHealth(res, stats()), alt);
   const site = createStatic(config.siteDir);
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -86,10 +60,10 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
         'not with a plain HTTP request.\n';
       // RFC 9110 §15.5.22: a 426 names the protocol to switch to (and `upgrade` is hop-by-hop).
       sendText(res, 426, body, { Upgrade: 'websocket', Connection: 'Upgrade, close' });
-    } else if (url.pathname === '/healthz') {
-      sendHealth(res, stats());
+    } else if (routes.has(url.pathname)) {
+      routes.get(url.pathname)!(req, res, url);
     } else if (url.pathname.startsWith('/alt/')) {
-      alt.handle(req, res, url);
+      alt.handle(req, res, url); // its 404 names the /alt/… routes
     } else {
       site(req, res, url);
     }
@@ -142,7 +116,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
       closing ??= (async () => {
         hub.closing = true;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-        for (const endpoint of endpoints) endpoint.stop?.();
+        for (const endpoint of byPath.values()) endpoint.stop?.();
         alt.stop();
         inspector?.stop();
         await hub.closeAll(CLOSE_GRACE_MS);

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { createPolicies, siteHeaders } from './security.ts';
+import { WEBSOCKET_PATHS } from '../src/lib/endpoints.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
@@ -66,7 +67,7 @@ export function createStatic(siteDir: string): Handler {
           200,
           `WebSocket School demo server: the endpoints are up, but there is no built site in ${siteDir}.\n` +
             'Run "npm run build" first (or set SITE_DIR), then restart.\n' +
-            'WebSocket endpoints: /echo /echo-deflate /ticker /chat /slow /close /misbehave /inspect; status: /healthz\n',
+            `WebSocket endpoints: ${WEBSOCKET_PATHS.join(' ')}; status: /healthz\n`,
         );
       } else {
         sendText(res, 404, 'Not found (no built site: run "npm run build")\n');

@@ -9,33 +9,14 @@ import { isRejection, rejection, type Endpoint, type Opener, type Rejection } fr
 import type { Hub } from './hub.ts';
 import { CLOSE_TIMEOUT_MS, MAX_FRAGMENTS } from './limits.ts';
 import { printable } from './log.ts';
+import { noSuchEndpoint } from './routes.ts';
+import type { RefusalResponse, TapHooks } from './inspect/types.ts';
 import { isOriginAllowed } from './origin.ts';
 
 /** Sec-WebSocket-Key: base64 of 16 bytes (§4.1). */
 const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
 /** A subprotocol name is an HTTP token (RFC 7230 §3.2.6). */
 const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-/** Lets the inspector tap a connection that carries `?session=`. */
-export interface TapHooks {
-  /** Reads `?session=`: null when absent, a Rejection when malformed or when no session can be kept. */
-  check(query: URLSearchParams, endpoint: Endpoint, address: string): Rejection | null;
-  /** ws is about to write the 101 response with these header lines. */
-  responseHeaders(req: IncomingMessage, lines: string[]): void;
-  /** The connection is open: start tapping (before any frame is read). */
-  attach(client: Client, req: IncomingMessage, query: URLSearchParams): void;
-  /**
-   * The handshake to a known endpoint was refused with this response (status line and header lines, as
-   * written, and the body). Records it only for a session the request names and may keep (as attach would).
-   */
-  refused(req: IncomingMessage, query: URLSearchParams, endpoint: Endpoint, address: string, response: RefusalResponse): void;
-}
-
-/** A refusal as it goes on the wire: the status line, the header lines, the plain-text body. */
-export interface RefusalResponse {
-  lines: string[];
-  body: string;
-}
 
 /** The HTTP response that refuses a handshake: status line, headers, and the reason as a one-line body. */
 export function refusalResponse(refusal: Rejection): RefusalResponse {
@@ -104,7 +85,7 @@ export function createUpgradeHandler(
 
   /** Everything that can refuse the handshake, in order; returns what to do once it succeeds. */
   function admit(req: IncomingMessage, endpoint: Endpoint | undefined, query: URLSearchParams, key: string): Rejection | Opener {
-    if (!endpoint) return rejection(404, 'No WebSocket endpoint here. Try /echo, /echo-deflate, /ticker, /chat, /slow, /close, /misbehave, /firehose or /inspect');
+    if (!endpoint) return rejection(404, noSuchEndpoint);
     if (req.method !== 'GET') return rejection(405, 'A WebSocket handshake must be a GET request', { Allow: 'GET' });
     if (req.headers.upgrade?.toLowerCase() !== 'websocket') return rejection(400, 'The Upgrade header must be "websocket"');
     const wsKey = req.headers['sec-websocket-key'];

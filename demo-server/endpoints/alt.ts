@@ -13,8 +13,13 @@ import { intParam, isRejection, type Rejection } from '../endpoint.ts';
 import { BROADCAST_DROP_BYTES, BROADCAST_SKIP_BYTES, FEED_HISTORY, LONG_POLL_MS } from '../limits.ts';
 import { printable } from '../log.ts';
 import { corsHeaders } from '../origin.ts';
-import { QuoteFeed } from '../quotes.ts';
+import { HTTP_PATHS, listPaths } from '../../src/lib/endpoints.ts';
+import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../../src/lib/realtime/quotes.ts';
+import { QuoteStream } from '../quotes.ts';
 import { sendText } from '../static.ts';
+
+/** The routes under /alt/, from the endpoint list. */
+const altRoutes: readonly string[] = HTTP_PATHS.filter((path) => path.startsWith('/alt/'));
 
 /** A feed stops ticking this long after its last poll, long poll or stream. */
 const FEED_IDLE_MS = 30_000;
@@ -26,25 +31,26 @@ interface Waiter {
 }
 
 class HttpFeed {
-  readonly feed = new QuoteFeed();
+  readonly stream: QuoteStream;
   /** The newest quotes as [seq, json], oldest first. */
   readonly history: Array<[number, string]> = [];
   readonly waiters = new Set<Waiter>();
   readonly streams = new Set<ServerResponse>();
-  readonly hz: number;
   lastUsed = 0;
-  #timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(hz: number) {
-    this.hz = hz;
+    this.stream = new QuoteStream(hz, (quote, json) => this.#onQuote(quote.seq, json));
   }
 
-  /** Marks the feed as wanted, starting it (with a first quote right away) if it was idle. */
+  /** The newest quote sent (or, before the first, the one the clock is at). */
+  get seq(): number {
+    return this.history.at(-1)?.[0] ?? this.stream.seq;
+  }
+
+  /** Marks the feed as wanted, starting it (with the current quote right away) if it was idle. */
   use(): void {
     this.lastUsed = Date.now();
-    if (this.#timer) return;
-    this.#timer = setInterval(() => this.#tick(), 1000 / this.hz);
-    this.#tick();
+    this.stream.start({ now: true });
   }
 
   get idle(): boolean {
@@ -52,8 +58,7 @@ class HttpFeed {
   }
 
   stop(): void {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
+    this.stream.stop();
   }
 
   newerThan(since: number): string[] {
@@ -62,13 +67,12 @@ class HttpFeed {
     return out;
   }
 
-  #tick(): void {
-    const quote = this.feed.next();
-    const json = JSON.stringify(quote);
-    this.history.push([quote.seq, json]);
+  #onQuote(seq: number, json: string): void {
+    if (seq <= (this.history.at(-1)?.[0] ?? -1)) return; // restarted within one quote's time
+    this.history.push([seq, json]);
     if (this.history.length > FEED_HISTORY) this.history.shift();
     for (const waiter of this.waiters) answerWaiter(this, waiter, `[${json}]`);
-    const event = `id: ${quote.seq}\ndata: ${json}\n\n`;
+    const event = `id: ${seq}\ndata: ${json}\n\n`;
     for (const res of this.streams) {
       const queued = res.writableLength;
       if (queued > BROADCAST_DROP_BYTES) res.destroy();
@@ -123,7 +127,7 @@ export function createAlt(config: Config): AltEndpoints {
   let streams = 0;
 
   function feedFor(query: URLSearchParams): HttpFeed | Rejection {
-    const hz = intParam(query, 'hz', 1, 20, 2);
+    const hz = intParam(query, 'hz', MIN_HZ, MAX_HZ, DEFAULT_HZ);
     if (isRejection(hz)) return hz;
     let feed = feeds.get(hz);
     if (!feed) {
@@ -186,8 +190,8 @@ export function createAlt(config: Config): AltEndpoints {
   function eventStream(req: IncomingMessage, res: ServerResponse, feed: HttpFeed, query: URLSearchParams): void {
     const lastEventId = req.headers['last-event-id'];
     const resumeFrom = (Array.isArray(lastEventId) ? lastEventId[0] : lastEventId) ?? query.get('since');
-    let since = resumeFrom !== null && /^\d{1,15}$/.test(resumeFrom) ? Number(resumeFrom) : feed.feed.seq;
-    if (since > feed.feed.seq) since = 0;
+    let since = resumeFrom !== null && /^\d{1,15}$/.test(resumeFrom) ? Number(resumeFrom) : feed.seq;
+    if (since > feed.seq) since = 0;
     if (!hold(req, res)) return;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -222,8 +226,8 @@ export function createAlt(config: Config): AltEndpoints {
         return;
       }
       const route = url.pathname;
-      if (route !== '/alt/poll' && route !== '/alt/long-poll' && route !== '/alt/sse') {
-        sendText(res, 404, 'Not found. Try /alt/poll, /alt/long-poll or /alt/sse\n');
+      if (!altRoutes.includes(route)) {
+        sendText(res, 404, `Not found. Try ${listPaths(altRoutes)}\n`);
         return;
       }
       const feed = feedFor(url.searchParams);
@@ -240,13 +244,13 @@ export function createAlt(config: Config): AltEndpoints {
         sendText(res, since.status, `${since.reason}\n`);
         return;
       }
-      // A `since` from the future comes from before a restart: start the client over.
-      if (since > feed.feed.seq) since = 0;
+      // A `since` from the future (another rate's numbering, or made up): start the client over.
+      if (since > feed.seq) since = 0;
       if (route === '/alt/poll') poll(res, feed, since);
       else longPoll(req, res, feed, since);
     },
     sweep() {
-      // Stopped feeds stay in the map so their sequence numbers keep counting up for returning pollers.
+      // A stopped feed keeps its history; its sequence numbers go on with the clock for returning pollers.
       for (const feed of feeds.values()) if (feed.idle) feed.stop();
     },
     stop() {

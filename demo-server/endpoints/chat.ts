@@ -3,11 +3,20 @@
 import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
 import { rejection, type Endpoint } from '../endpoint.ts';
-import { CHAT_TEXT_MAX_CHARS, NICK_MAX_CHARS } from '../limits.ts';
+import { checkChatText, checkNick, NICK_MAX_CHARS, TEXT_MAX_CHARS, type NickProblem, type TextProblem } from '../../src/lib/realtime/chat.ts';
 
-// Control and format characters (Cc, Cf: e.g. bidi overrides), line/paragraph separators and unpaired surrogates.
-const forbiddenInNick = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const forbiddenInText = /[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|[^\P{Cc}\n\t]/u;
+/** What the sender is told, per broken rule (the rules themselves are src/lib/realtime/chat.ts, the lab's too). */
+const nickRefusal: Record<NickProblem, string> = {
+  empty: '?nick= is required: the name shown with your messages',
+  tooLong: `?nick= must be at most ${NICK_MAX_CHARS} characters`,
+  control: '?nick= must not contain control characters',
+};
+const textError: Record<TextProblem, string> = {
+  notString: '"text" must be a non-empty string',
+  empty: '"text" must be a non-empty string',
+  tooLong: `"text" is longer than ${TEXT_MAX_CHARS} characters`,
+  control: '"text" contains control characters',
+};
 
 export function createChat(): Endpoint {
   const members = new Map<Client, string>();
@@ -37,16 +46,9 @@ export function createChat(): Endpoint {
       return;
     }
     const text = (parsed as { text?: unknown }).text;
-    if (typeof text !== 'string' || text.trim() === '') {
-      sendError(this, '"text" must be a non-empty string');
-      return;
-    }
-    if (countChars(text) > CHAT_TEXT_MAX_CHARS) {
-      sendError(this, `"text" is longer than ${CHAT_TEXT_MAX_CHARS} characters`);
-      return;
-    }
-    if (forbiddenInText.test(text)) {
-      sendError(this, '"text" contains control characters');
+    const problem = checkChatText(text);
+    if (problem) {
+      sendError(this, textError[problem]);
       return;
     }
     broadcast({ type: 'message', nick, text, t: Date.now() });
@@ -58,11 +60,9 @@ export function createChat(): Endpoint {
     deflate: false,
     rateLimited: true,
     prepare(query) {
-      const raw = query.get('nick');
-      const nick = raw?.trim() ?? '';
-      if (nick === '') return rejection(400, '?nick= is required: the name shown with your messages');
-      if (countChars(nick) > NICK_MAX_CHARS) return rejection(400, `?nick= must be at most ${NICK_MAX_CHARS} characters`);
-      if (forbiddenInNick.test(nick)) return rejection(400, '?nick= must not contain control characters');
+      const checked = checkNick(query.get('nick') ?? '');
+      if ('problem' in checked) return rejection(400, nickRefusal[checked.problem]);
+      const { nick } = checked;
       return (client) => {
         members.set(client, nick);
         listen(client, 'message', onChatMessage);
@@ -80,10 +80,4 @@ export function createChat(): Endpoint {
 
 function sendError(client: Client, message: string): void {
   deliver(client, JSON.stringify({ type: 'error', message }));
-}
-
-function countChars(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }

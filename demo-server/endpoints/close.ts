@@ -1,16 +1,11 @@
 // /close?code=&reason=&after=&drop=1: the server ends the connection, so the reader can watch a
 // server-initiated close (or, with drop=1, a TCP connection cut without any close frame: 1006 in the
-// browser). Until then it echoes.
+// browser). Until then it echoes. The parameter rules are src/lib/close/serverRules.ts, shared with the lab.
 import type { Client } from '../client.ts';
 import { intParam, isRejection, rejection, type Endpoint } from '../endpoint.ts';
-import { CLOSE_AFTER_MAX_MS } from '../limits.ts';
+import { CLOSE_AFTER_MAX_MS, isServerCloseCode, REASON_MAX_BYTES } from '../../src/lib/close/serverRules.ts';
 import { ConnectionTimers } from '../timers.ts';
 import { openEcho } from './echo.ts';
-
-/** Codes a server may send that the lab offers: the common standard ones and the application range. */
-export function isAllowedCloseCode(code: number): boolean {
-  return code === 1000 || code === 1001 || code === 1008 || code === 1011 || (code >= 3000 && code <= 4999);
-}
 
 export function createClose(): Endpoint {
   const timers = new ConnectionTimers();
@@ -22,12 +17,12 @@ export function createClose(): Endpoint {
     prepare(query) {
       const code = intParam(query, 'code', 1000, 4999, 1000);
       if (isRejection(code)) return code;
-      if (!isAllowedCloseCode(code)) {
+      if (!isServerCloseCode(code)) {
         return rejection(400, `?code= must be 1000, 1001, 1008, 1011 or 3000–4999 (got ${code})`);
       }
       const reason = query.get('reason') ?? '';
-      if (Buffer.byteLength(reason) > 123) {
-        return rejection(400, `?reason= must be at most 123 bytes of UTF-8 (got ${Buffer.byteLength(reason)})`);
+      if (Buffer.byteLength(reason) > REASON_MAX_BYTES) {
+        return rejection(400, `?reason= must be at most ${REASON_MAX_BYTES} bytes of UTF-8 (got ${Buffer.byteLength(reason)})`);
       }
       const after = intParam(query, 'after', 0, CLOSE_AFTER_MAX_MS, 0);
       if (isRejection(after)) return after;

@@ -1,14 +1,14 @@
 // /ticker?hz=N (1–20, default 2): server push of simulated quotes as JSON. Clients at the same rate share
-// one timer and one feed, so each quote is made and serialised once for all of them.
+// one QuoteStream, so each quote is made and serialised once for all of them.
 import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
 import { intParam, isRejection, type Endpoint } from '../endpoint.ts';
-import { QuoteFeed } from '../quotes.ts';
+import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../../src/lib/realtime/quotes.ts';
+import { QuoteStream } from '../quotes.ts';
 
 interface RateGroup {
-  feed: QuoteFeed;
+  stream: QuoteStream;
   clients: Set<Client>;
-  timer: ReturnType<typeof setInterval>;
 }
 
 export function createTicker(): Endpoint {
@@ -18,14 +18,13 @@ export function createTicker(): Endpoint {
   function join(client: Client, hz: number): void {
     let group = groups.get(hz);
     if (!group) {
-      const feed = new QuoteFeed();
       const clients = new Set<Client>();
-      const timer = setInterval(() => {
-        const json = JSON.stringify(feed.next());
+      const stream = new QuoteStream(hz, (_quote, json) => {
         for (const c of clients) deliver(c, json);
-      }, 1000 / hz);
-      group = { feed, clients, timer };
+      });
+      group = { stream, clients };
       groups.set(hz, group);
+      stream.start();
     }
     group.clients.add(client);
     groupOf.set(client, hz);
@@ -38,7 +37,7 @@ export function createTicker(): Endpoint {
     deflate: false,
     rateLimited: true,
     prepare(query) {
-      const hz = intParam(query, 'hz', 1, 20, 2);
+      const hz = intParam(query, 'hz', MIN_HZ, MAX_HZ, DEFAULT_HZ);
       if (isRejection(hz)) return hz;
       return (client) => join(client, hz);
     },
@@ -48,12 +47,12 @@ export function createTicker(): Endpoint {
       if (!group) return;
       group.clients.delete(client);
       if (group.clients.size === 0) {
-        clearInterval(group.timer);
+        group.stream.stop();
         groups.delete(hz!);
       }
     },
     stop() {
-      for (const group of groups.values()) clearInterval(group.timer);
+      for (const group of groups.values()) group.stream.stop();
       groups.clear();
     },
   };

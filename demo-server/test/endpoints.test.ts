@@ -1,7 +1,7 @@
 // What each WebSocket endpoint does for a well-behaved client (DESIGN.md's contract).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { faults } from '../endpoints/misbehave.ts';
+import { FAULTS } from '../../src/lib/close/serverRules.ts';
 import {
   client,
   closed,
@@ -82,6 +82,8 @@ describe('/ticker', () => {
 
   test('default rate is 2 per second', async () => {
     const ws = await open(server.url('/ticker'));
+    // Quotes follow the clock, so the first may come at once: time the two after it.
+    await nextJson(ws, 1);
     const started = Date.now();
     await nextJson(ws, 2);
     ws.close();
@@ -181,6 +183,7 @@ describe('/close', () => {
 });
 
 describe('/misbehave', () => {
+  const faults = Object.fromEntries(FAULTS.map((fault) => [fault.name, fault]));
   test.each(Object.keys(faults))('fault=%s: announces itself, then writes exactly the faulty bytes', async (name) => {
     const client = await RawClient.connect(server.port, `/misbehave?fault=${name}`);
     const announce = await client.message();

@@ -82,7 +82,9 @@ describe('/alt: polling, long polling, server-sent events', () => {
 
   test('/alt/long-poll holds the request until a newer quote exists', async () => {
     const latest = (await (await fetch(server.http('/alt/poll?hz=5'))).json()) as any[];
-    const since = latest.at(-1).seq;
+    // Quotes follow the clock: wait for the next one first, so the held request starts right after a quote.
+    const next = (await (await fetch(server.http(`/alt/long-poll?hz=5&since=${latest.at(-1).seq}`))).json()) as any[];
+    const since = next.at(-1).seq;
     const started = Date.now();
     const res = await fetch(server.http(`/alt/long-poll?hz=5&since=${since}`));
     const quotes = (await res.json()) as any[];

@@ -6,8 +6,8 @@ import type WebSocket from 'ws';
 import { parseRecordMessage } from '../../src/lib/inspect/records.ts';
 import { computeAccept } from '../../src/lib/protocol/index.ts';
 import { INSPECTOR_SKIP_BYTES, SESSION_IDLE_MS, SESSION_MAX_RECORDS } from '../limits.ts';
-import { SessionStore } from '../sessions.ts';
-import { TapDirection } from '../tap.ts';
+import { SessionStore } from '../inspect/sessions.ts';
+import { TapDirection } from '../inspect/tap.ts';
 import type { Client } from '../client.ts';
 import {
   closed,

@@ -5,8 +5,9 @@ import { CLOSE_CODE_RANGES, CLOSE_CODES } from '../protocol/closeCodes.ts';
 import { explain } from '../protocol/message.ts';
 import { endpointUrl } from '../server/url.ts';
 
-/** A close frame's body is at most 125 bytes: 2 for the code, so 123 for the reason (RFC 6455 §5.5). */
-export const REASON_MAX_BYTES = 123;
+import { REASON_MAX_BYTES, type FaultName } from './serverRules.ts';
+
+export { FAULTS, isServerCloseCode, REASON_MAX_BYTES, SERVER_CLOSE_CODES, type FaultName } from './serverRules.ts';
 
 const encoder = new TextEncoder();
 
@@ -67,25 +68,8 @@ export function checkCloseArguments(code?: number, reason?: string): CloseCheck 
   return { ok: true };
 }
 
-/** Close codes the demo server's /close endpoint will send (the lab's menu); any of 3000–4999 works too. */
-export const SERVER_CLOSE_CODES = [1000, 1001, 1008, 1011, 3000, 4000] as const;
-
-export function isServerCloseCode(code: number): boolean {
-  return [1000, 1001, 1008, 1011].includes(code) || (Number.isInteger(code) && code >= 3000 && code <= 4999);
-}
-
 /** Codes offered as quick picks for the client's close(): valid ones and the ones that throw. */
 export const CLIENT_CLOSE_PICKS = [1000, 3001, 4000, 1001, 1006, 2999, 5000] as const;
-
-/** The protocol faults the demo server can commit, and the close code RFC 6455 tells the browser to send. */
-export const FAULTS = [
-  { name: 'bad-utf8', sends: 1007, rule: 'RFC 6455 §8.1' },
-  { name: 'masked', sends: 1002, rule: 'RFC 6455 §5.1' },
-  { name: 'reserved-bit', sends: 1002, rule: 'RFC 6455 §5.2' },
-  { name: 'bad-opcode', sends: 1002, rule: 'RFC 6455 §5.2' },
-  { name: 'long-ping', sends: 1002, rule: 'RFC 6455 §5.5' },
-] as const;
-export type FaultName = (typeof FAULTS)[number]['name'];
 
 function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();

@@ -1,13 +1,17 @@
-// The chat lab's model: checks a nickname the way the demo server will, parses the server's messages
-// (join / leave / message / error, see DESIGN.md), and keeps the transcript the view renders. Text from
-// other people is kept as plain strings; the view must render it as text, never as HTML.
+// The chat's rules and the lab's model. The nickname and text rules are the demo server's own (its /chat
+// imports them), so the page catches a bad name before a handshake the server would refuse. The model
+// parses the server's messages (join / leave / message / error, see docs/DEMO-SERVER.md) and keeps the
+// transcript the view renders. Text from other people is kept as plain strings; the view must render it
+// as text, never as HTML.
 
-/** Mirrors demo-server/limits.ts, so a bad name is caught before a handshake the server would refuse. */
+/** The longest nickname and message text, in characters (code points). */
 export const NICK_MAX_CHARS = 24;
 export const TEXT_MAX_CHARS = 500;
 
-// Control and format characters, line/paragraph separators, lone surrogates: what the server rejects.
+// Control and format characters (Cc, Cf: e.g. bidi overrides), line/paragraph separators, lone surrogates.
 const forbiddenInNick = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+// The same in a message, except that newlines and tabs are text.
+const forbiddenInText = /[\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|[^\P{Cc}\n\t]/u;
 
 export type NickProblem = 'empty' | 'tooLong' | 'control';
 
@@ -23,6 +27,17 @@ export function checkNick(raw: string): { nick: string } | { problem: NickProble
   if (countChars(nick) > NICK_MAX_CHARS) return { problem: 'tooLong' };
   if (forbiddenInNick.test(nick)) return { problem: 'control' };
   return { nick };
+}
+
+export type TextProblem = 'notString' | 'empty' | 'tooLong' | 'control';
+
+/** Checks a message's text as the server does; null when it may be sent to the room. */
+export function checkChatText(text: unknown): TextProblem | null {
+  if (typeof text !== 'string') return 'notString';
+  if (text.trim() === '') return 'empty';
+  if (countChars(text) > TEXT_MAX_CHARS) return 'tooLong';
+  if (forbiddenInText.test(text)) return 'control';
+  return null;
 }
 
 export type ServerChatMessage =

@@ -5,9 +5,9 @@ import type { IncomingMessage } from 'node:http';
 import { listen, type Client } from '../client.ts';
 import type { Config } from '../config.ts';
 import { rejection, type Endpoint } from '../endpoint.ts';
-import type { Inspector } from '../server.ts';
-import { isSessionId, SessionStore } from '../sessions.ts';
-import { handshakeRecord, tapConnection } from '../tap.ts';
+import type { Inspector } from './types.ts';
+import { isSessionId, SessionStore } from './sessions.ts';
+import { handshakeRecord, tapConnection } from './tap.ts';
 
 const badSession = '?session= must be a random 128-bit id: 32 hex digits or 22 base64url characters';
 

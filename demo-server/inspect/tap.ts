@@ -7,9 +7,9 @@
 // payload byte it keeps, so the chunks can go to it as they are (ws unmasks them in place afterwards).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { describeHeader, FrameDecoder, OPCODE, toHex, type Frame, type FrameDecoderOptions, type ProtocolError } from '../src/lib/protocol/index.ts';
-import type { Client } from './client.ts';
-import { TAP_PAYLOAD_BYTES, TAP_REFUSAL_BODY_CHARS } from './limits.ts';
+import { describeHeader, FrameDecoder, OPCODE, toHex, type Frame, type FrameDecoderOptions, type ProtocolError } from '../../src/lib/protocol/index.ts';
+import type { Client } from '../client.ts';
+import { TAP_PAYLOAD_BYTES, TAP_REFUSAL_BODY_CHARS } from '../limits.ts';
 import type { Session } from './sessions.ts';
 
 type HeaderLine = [string, string];

@@ -1,15 +1,15 @@
 // Inspector sessions: the records of one session go to that session's inspector and nowhere else.
 // While no inspector is attached (or it reads too slowly) records wait in a small bounded buffer; what does
 // not fit is counted and reported as {"kind":"dropped","count":n}. Sessions die soon after their last use.
-import { Tally } from './address.ts';
-import type { Client } from './client.ts';
+import { Tally } from '../address.ts';
+import type { Client } from '../client.ts';
 import {
   INSPECTOR_SKIP_BYTES,
   MAX_SESSIONS,
   SESSION_IDLE_MS,
   SESSION_MAX_BYTES,
   SESSION_MAX_RECORDS,
-} from './limits.ts';
+} from '../limits.ts';
 
 /** A session id is a random 128-bit value chosen by the browser: 32 hex digits or 22 base64url characters. */
 export function isSessionId(id: string): boolean {
