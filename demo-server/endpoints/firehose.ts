@@ -21,7 +21,7 @@ import {
   FIREHOSE_MIN_SIZE,
   FIREHOSE_STATUS_MS,
 } from '../limits.ts';
-import { isSessionId } from '../sessions.ts';
+import { isSessionId } from '../inspect/sessions.ts';
 
 /** Sending ticks: often enough that a rate of 1000/s goes out in small steady batches. */
 const TICK_MS = 20;
