@@ -26,8 +26,8 @@ const t = {
     negotiated: 'Negotiated extensions: permessage-deflate',
   },
   vi: {
-    sendText: 'Gửi dạng text',
-    sendBinary: 'Gửi dạng binary',
+    sendText: 'Gửi dạng văn bản',
+    sendBinary: 'Gửi dạng nhị phân',
     frames: 'Các khung trên đường truyền',
     client: 'client → server',
     server: 'server → client',
@@ -46,7 +46,7 @@ const t = {
     deflate: '/echo-deflate',
     lastFragment: 'mảnh cuối cùng',
     compressed: 'đánh dấu tin nhắn đã nén',
-    negotiated: 'Tiện ích mở rộng đã thoả thuận: permessage-deflate',
+    negotiated: 'Extension đã thương lượng: permessage-deflate',
   },
 } as const;
 

@@ -98,7 +98,7 @@ for (const lang of ['en', 'vi'] as const) {
       return Promise.all(all.results.map(async (r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));
     });
     expect(contents.length).toBeGreaterThan(5);
-    const chrome = lang === 'en' ? ['Console output', 'Press Run:', 'Live lab'] : ['Kết quả console', 'Bấm Chạy:', 'Phòng thí nghiệm'];
+    const chrome = lang === 'en' ? ['Console output', 'Press Run:', 'Live lab'] : ['Kết quả console', 'Bấm Chạy:', 'Thực hành'];
     for (const { url, content } of contents) for (const text of chrome) expect(content, url).not.toContain(text);
   });
 }

@@ -1,4 +1,4 @@
-// SERVER là địa chỉ của demo server, ví dụ ws://localhost:8080
+// SERVER là địa chỉ của server demo, ví dụ ws://localhost:8080
 // Một cập nhật WebSocket tốn bao nhiêu trên đường truyền: payload cộng 2 byte header khung
 // (4 byte khi payload từ 126 byte). Một lần polling HTTP lặp lại dòng trạng thái và header trong mọi
 // phản hồi (khoảng 180 byte với server này) và header của trình duyệt trong mọi request

@@ -6,7 +6,7 @@ function attempt(url) {
     try {
       socket = new WebSocket(url);
     } catch (error) {
-      console.log(url, '→ ném lỗi:', error.name);
+      console.log(url, '→ ném ngoại lệ:', error.name);
       return done();
     }
     socket.onopen = () => socket.close();

@@ -7,7 +7,7 @@ show('sau new WebSocket()'); // 0: bắt tay chưa xong
 try {
   socket.send('sớm quá');
 } catch (error) {
-  console.log('send() khi đang CONNECTING ném lỗi', error.name);
+  console.log('send() khi đang CONNECTING ném ngoại lệ', error.name);
 }
 
 socket.onopen = () => {

@@ -1,4 +1,4 @@
-// SERVER là địa chỉ của demo server, ví dụ ws://localhost:8080
+// SERVER là địa chỉ của server demo, ví dụ ws://localhost:8080
 // Hai thành viên phòng chat trong cùng một script. Cả hai hiển thị tin nhắn bằng textContent, vốn
 // không bao giờ phân tích HTML, nên đoạn mã HTML Lan gửi vẫn chỉ là những ký tự nhìn thấy được.
 function member(nick) {

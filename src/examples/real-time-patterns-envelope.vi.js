@@ -1,5 +1,5 @@
-// SERVER là địa chỉ của demo server, ví dụ ws://localhost:8080
-// Thông điệp nào cũng là một phong bì {"type": "…", …}. Bảng handler tra theo type giữ cho vòng
+// SERVER là địa chỉ của server demo, ví dụ ws://localhost:8080
+// Tin nhắn nào cũng là một phong bì {"type": "…", …}. Bảng handler tra theo type giữ cho vòng
 // xử lý gọn gàng; type lạ chỉ được ghi log chứ không làm hỏng ứng dụng, nên server thêm loại mới thoải mái.
 const socket = new WebSocket(`${SERVER}/ticker?hz=5`);
 let lastSeq = null;

@@ -12,12 +12,12 @@ for (const path of ['/echo', '/echo-deflate']) {
   };
 }
 
-// Một tên mà server không nói được: kết nối thất bại.
+// Một tên mà server không hỗ trợ: kết nối thất bại.
 const other = new WebSocket(`${SERVER}/echo`, ['chat.v2']);
 other.onerror = () => console.warn('chat.v2: sự kiện error');
 other.onclose = (event) => console.log('chat.v2: close', event.code, 'wasClean =', event.wasClean);
 
-// Một tên được đề xuất hai lần: constructor ném ngoại lệ trước khi gửi bất cứ thứ gì.
+// Một tên được đề xuất hai lần: hàm khởi tạo ném ngoại lệ trước khi gửi bất cứ thứ gì.
 try {
   new WebSocket(`${SERVER}/echo`, ['json', 'json']);
 } catch (error) {

@@ -74,7 +74,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'required',
       en: 'Asks the server to switch this TCP connection from HTTP to another protocol: here `websocket` (case does not matter).',
-      vi: 'Đề nghị server chuyển kết nối TCP này từ HTTP sang một giao thức khác: ở đây là `websocket` (không phân biệt hoa thường).',
+      vi: 'Yêu cầu server chuyển kết nối TCP này từ HTTP sang một giao thức khác: ở đây là `websocket` (không phân biệt hoa thường).',
     },
     response: {
       role: 'required',
@@ -129,24 +129,24 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'optional',
       en: 'The subprotocols the page offered (the second argument of `new WebSocket(url, protocols)`), most preferred first. Sent only when the page offered some.',
-      vi: 'Các subprotocol mà trang đề nghị (tham số thứ hai của `new WebSocket(url, protocols)`), ưu tiên nhất đứng trước. Chỉ được gửi khi trang có đề nghị.',
+      vi: 'Các subprotocol mà trang đề xuất (tham số thứ hai của `new WebSocket(url, protocols)`), ưu tiên nhất đứng trước. Chỉ được gửi khi trang có đề xuất.',
     },
     response: {
       role: 'optional',
       en: 'The one subprotocol the server chose. It must be one the client offered; and when the page offered some, browsers (following the WHATWG standard) also fail the connection if this header is missing. The page reads it as `socket.protocol`.',
-      vi: 'Subprotocol duy nhất mà server chọn. Nó phải nằm trong danh sách client đã đề nghị; và khi trang có đề nghị, trình duyệt (theo chuẩn WHATWG) cũng huỷ kết nối nếu response thiếu header này. Trang đọc giá trị này qua `socket.protocol`.',
+      vi: 'Subprotocol duy nhất mà server chọn. Nó phải nằm trong danh sách client đã đề xuất; và khi trang có đề xuất, trình duyệt (theo chuẩn WHATWG) cũng huỷ kết nối nếu phản hồi thiếu header này. Trang đọc giá trị này qua `socket.protocol`.',
     },
   }),
   header('Sec-WebSocket-Extensions', [rfc6455('9.1'), rfc6455('11.3.2'), rfc(7692, '5')], {
     request: {
       role: 'optional',
       en: 'Extensions the browser offers, with parameters. Browsers offer `permessage-deflate` (compression, RFC 7692) on their own; pages cannot choose.',
-      vi: 'Các extension (phần mở rộng của giao thức) mà trình duyệt đề nghị, kèm tham số. Trình duyệt tự đề nghị `permessage-deflate` (nén dữ liệu, RFC 7692); trang không chọn được.',
+      vi: 'Các extension (phần mở rộng của giao thức) mà trình duyệt đề xuất, kèm tham số. Trình duyệt tự đề xuất `permessage-deflate` (nén dữ liệu, RFC 7692); trang không chọn được.',
     },
     response: {
       role: 'optional',
       en: 'The extensions the server accepted, with their final parameters — only ones the client offered. The page reads them as `socket.extensions`; absent means no extension, messages are sent as they are.',
-      vi: 'Các extension mà server chấp nhận, kèm tham số cuối cùng — chỉ được nằm trong số client đã đề nghị. Trang đọc qua `socket.extensions`; không có header này nghĩa là không dùng extension nào, tin nhắn được gửi nguyên vẹn.',
+      vi: 'Các extension mà server chấp nhận, kèm tham số cuối cùng — chỉ được nằm trong số client đã đề xuất. Trang đọc qua `socket.extensions`; không có header này nghĩa là không dùng extension nào, tin nhắn được gửi nguyên vẹn.',
     },
   }),
   header('Sec-WebSocket-Accept', [rfc6455('4.2.2'), rfc6455('11.3.3')], {
@@ -188,7 +188,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'http',
       en: '`no-cache`: no cache along the way may answer this request with a stored response; a handshake must reach the real server.',
-      vi: '`no-cache`: không cache nào trên đường đi được trả lời request này bằng một response đã lưu; lần bắt tay phải tới được server thật.',
+      vi: '`no-cache`: không cache nào trên đường đi được trả lời request này bằng một phản hồi đã lưu; lần bắt tay phải tới được server thật.',
     },
     refusal: {
       role: 'http',
@@ -200,7 +200,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     refusal: {
       role: 'http',
       en: 'A refusal is an ordinary HTTP response with a body; here the body is plain text: the server’s reason. Browsers never hand it to the page.',
-      vi: 'Lời từ chối là một response HTTP bình thường có body; ở đây body là văn bản thuần: lý do của server. Trình duyệt không bao giờ chuyển nó cho trang.',
+      vi: 'Lời từ chối là một phản hồi HTTP bình thường có body; ở đây body là văn bản thuần: lý do của server. Trình duyệt không bao giờ chuyển nó cho trang.',
     },
   }),
   header('Content-Length', [rfc9110('8.6', 'content-length')], {
@@ -214,14 +214,14 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'http',
       en: 'The kinds of response body the client accepts (Firefox sends `*/*`). A 101 response has no body, so it means nothing here.',
-      vi: 'Các loại nội dung response mà client chấp nhận (Firefox gửi `*/*`). Response 101 không có body nên header này không có ý nghĩa gì ở đây.',
+      vi: 'Các loại nội dung phản hồi mà client chấp nhận (Firefox gửi `*/*`). Phản hồi 101 không có body nên header này không có ý nghĩa gì ở đây.',
     },
   }),
   header('Accept-Encoding', [rfc9110('12.5.3', 'accept-encoding')], {
     request: {
       role: 'http',
       en: 'Compression the browser accepts for an HTTP response body. A 101 response has no body, so it changes nothing here; WebSocket messages are compressed only through Sec-WebSocket-Extensions.',
-      vi: 'Các kiểu nén mà trình duyệt chấp nhận cho phần thân (body) của response HTTP. Response 101 không có body nên header này không tác dụng gì ở đây; tin nhắn WebSocket chỉ được nén qua Sec-WebSocket-Extensions.',
+      vi: 'Các kiểu nén mà trình duyệt chấp nhận cho phần thân (body) của phản hồi HTTP. Phản hồi 101 không có body nên header này không tác dụng gì ở đây; tin nhắn WebSocket chỉ được nén qua Sec-WebSocket-Extensions.',
     },
   }),
   header('Accept-Language', [rfc9110('12.5.4', 'accept-language')], {
@@ -249,7 +249,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     request: {
       role: 'browser',
       en: '`empty` for a WebSocket: the response is not loaded into a document, image or script.',
-      vi: 'Với WebSocket là `empty`: response không được nạp thành tài liệu, ảnh hay script nào.',
+      vi: 'Với WebSocket là `empty`: phản hồi không được nạp thành tài liệu, ảnh hay script nào.',
     },
   }),
   header('Forwarded', [rfc(7239, '4')], {
@@ -296,14 +296,14 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     response: {
       role: 'proxy',
       en: 'The proxies the response passed through on its way back.',
-      vi: 'Các proxy mà response đi qua trên đường trở về.',
+      vi: 'Các proxy mà phản hồi đi qua trên đường trở về.',
     },
   }),
   header('Date', [rfc9110('6.6.1', 'date')], {
     response: {
       role: 'http',
       en: 'When the server sent the response. Many servers add it to every response, 101 included.',
-      vi: 'Thời điểm server gửi response. Nhiều server thêm nó vào mọi response, kể cả 101.',
+      vi: 'Thời điểm server gửi phản hồi. Nhiều server thêm nó vào mọi phản hồi, kể cả 101.',
     },
   }),
   header('Server', [rfc9110('10.2.4', 'server')], {
@@ -317,7 +317,7 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
     response: {
       role: 'http',
       en: 'A cookie for the browser to store, as on any response. Browsers do store cookies set by a 101 response.',
-      vi: 'Một cookie để trình duyệt lưu, như với mọi response. Trình duyệt có lưu cookie do response 101 đặt.',
+      vi: 'Một cookie để trình duyệt lưu, như với mọi phản hồi. Trình duyệt có lưu cookie do phản hồi 101 đặt.',
     },
   }),
   header('Retry-After', [rfc9110('10.2.3', 'retry-after')], {

@@ -1,0 +1,101 @@
+// One term per concept in Vietnamese (issue 15): every Vietnamese lesson, UI string, protocol text, diagram and
+// example is read as prose — code, URLs and quoted English set aside — and any rejected variant fails the test
+// with the file, the line and the term to use.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rejectedIn, terms, withoutQuotedEnglish } from './terms.ts';
+
+const root = join(import.meta.dirname, '../..');
+const blank = (s: string) => ' '.repeat(s.length);
+
+/** Markdown/MDX: no front-matter keys, imports, fences, inline code, links' targets, URLs, tag or attribute names. */
+function mdxProse(text: string): string[] {
+  let fenced = false;
+  let front = false;
+  return text.split('\n').map((line, i) => {
+    if (i === 0 && line === '---') return ((front = true), '');
+    if (front) {
+      if (line === '---') front = false;
+      return line.replace(/^[\w-]+:/, blank);
+    }
+    if (/^\s*(```|~~~)/.test(line)) return ((fenced = !fenced), '');
+    if (fenced || /^import\s/.test(line)) return '';
+    return withoutQuotedEnglish(
+      line
+        .replace(/`[^`]*`/g, blank)
+        .replace(/\]\([^)]*\)/g, blank)
+        .replace(/https?:\/\/\S+/g, blank)
+        .replace(/\{[^}]*\}/g, blank)
+        .replace(/<\/?[A-Za-z][\w.]*|\b[\w-]+=(?=["{])|\/?>/g, blank),
+    );
+  });
+}
+
+/** Quoted string contents of a TS/JS line, code spans and placeholders removed. */
+function strings(line: string): string {
+  const out: string[] = [];
+  for (const m of line.matchAll(/'((?:[^'\\]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)) out.push((m[1] ?? m[2] ?? '').replace(/\$\{[^}]*\}/g, ' '));
+  return out.join(' ');
+}
+
+const prose = (s: string) => withoutQuotedEnglish(s.replace(/`[^`]*`/g, blank).replace(/\{[\w:]+\}/g, blank).replace(/https?:\/\/\S+/g, blank));
+
+type Source = { file: string; lines: string[] };
+
+function sources(): Source[] {
+  const out: Source[] = [];
+  const read = (rel: string) => readFileSync(join(root, rel), 'utf8');
+  for (const name of readdirSync(join(root, 'content/vi')).filter((n) => n.endsWith('.mdx'))) {
+    out.push({ file: `content/vi/${name}`, lines: mdxProse(read(`content/vi/${name}`)) });
+  }
+  out.push({ file: 'src/i18n/vi.json', lines: read('src/i18n/vi.json').split('\n').map((l) => prose(/^\s*"[^"]+":\s*"(.*)",?$/.exec(l)?.[1] ?? '')) });
+  out.push({ file: 'src/lib/protocol/text.vi.ts', lines: read('src/lib/protocol/text.vi.ts').split('\n').map((l) => (/^\s*\/\//.test(l) ? prose(l) : prose(strings(l.replace(/^\s*'[\w.-]+':/, ''))))) });
+  out.push({ file: 'src/lib/handshake/headers.ts', lines: read('src/lib/handshake/headers.ts').split('\n').map((l) => prose(/^\s*vi:\s*(.*)$/.exec(l) ? strings(l) : '')) });
+  // The diagram's Vietnamese labels sit in its `vi: { … }` block.
+  let inVi = false;
+  out.push({
+    file: 'src/components/ConnectionDiagram.astro',
+    lines: read('src/components/ConnectionDiagram.astro').split('\n').map((l) => {
+      if (/^\s*vi:\s*\{/.test(l)) inVi = true;
+      else if (inVi && /^\s*\},?\s*$/.test(l)) inVi = false;
+      return inVi ? prose(strings(l)) : '';
+    }),
+  });
+  for (const name of readdirSync(join(root, 'src/examples')).filter((n) => n.endsWith('.vi.js'))) {
+    out.push({
+      file: `src/examples/${name}`,
+      lines: read(`src/examples/${name}`).split('\n').map((l) => {
+        const comment = /\/\/(.*)$/.exec(l)?.[1] ?? '';
+        return prose(`${strings(l.replace(/\/\/.*$/, ''))} ${comment}`);
+      }),
+    });
+  }
+  return out;
+}
+
+describe('Vietnamese terminology (src/i18n/terms.json)', () => {
+  it('names each concept once, with no rejected variant that is also a chosen term', () => {
+    const ids = terms.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const chosen = new Set(terms.map((t) => t.vi.toLowerCase()));
+    expect(terms.flatMap((t) => t.rejected).filter((r) => chosen.has(r.toLowerCase()))).toEqual([]);
+  });
+
+  it('finds a rejected variant in prose, allows it as a gloss, and ignores code', () => {
+    expect(rejectedIn('Mỗi frame có một header.')).toEqual([{ variant: 'frame', use: 'khung', column: 5 }]);
+    expect(rejectedIn('Mỗi khung (frame) có một header.')).toEqual([]);
+    expect(mdxProse('Gọi `new WebSocket()`: [bài](../frames/) nói về binaryType.').flatMap(rejectedIn)).toEqual([]);
+    expect(mdxProse('Bấm “Save all as HAR” rồi chọn response.').flatMap(rejectedIn)).toMatchObject([{ variant: 'response' }]);
+  });
+
+  it('no Vietnamese page, string, protocol text, diagram or example uses a rejected variant', () => {
+    const problems: string[] = [];
+    for (const { file, lines } of sources()) {
+      lines.forEach((line, i) => {
+        for (const r of rejectedIn(line)) problems.push(`${file}:${i + 1}:${r.column} "${r.variant}" → use "${r.use}"`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+});

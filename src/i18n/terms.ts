@@ -1,0 +1,63 @@
+// The course's Vietnamese terminology (terms.json): one chosen term per concept, with the variants it replaced.
+// The glossary page renders it; terms.test.ts fails when a rejected variant is back in Vietnamese prose.
+import data from './terms.json' with { type: 'json' };
+
+export type Term = {
+  id: string;
+  en: string;
+  vi: string;
+  rejected: string[];
+  note?: string;
+  /** The lesson that teaches it: a slug, optionally with #anchor. */
+  taught: string;
+};
+
+export const terms: readonly Term[] = data.terms;
+
+export type Rejected = { variant: string; use: string; column: number };
+
+const letter = '[\\p{L}\\p{N}_]';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const patterns = terms.flatMap((term) =>
+  term.rejected.map((variant) => ({
+    term,
+    variant,
+    re: new RegExp(`(?<!${letter})${escape(variant)}(?!${letter})`, 'giu'),
+    // The English word as a gloss right after the chosen term: "khung (frame)".
+    gloss: new RegExp(`${escape(term.vi)}\\s*\\(${escape(variant)}\\)`, 'iu'),
+  })),
+);
+
+/** Rejected variants in one line of Vietnamese prose (code already removed), with the term to use instead. */
+export function rejectedIn(prose: string): Rejected[] {
+  const found: Rejected[] = [];
+  for (const { term, variant, re, gloss } of patterns) {
+    for (const m of prose.matchAll(re)) {
+      const before = prose.slice(0, m.index);
+      const open = before.lastIndexOf('(');
+      if (open !== -1 && gloss.test(prose.slice(Math.max(0, open - term.vi.length - 2), m.index + m[0].length + 1))) continue;
+      // …or the other way round, an English name glossed in Vietnamese: "Text (văn bản)".
+      if (prose.slice(m.index + m[0].length).toLowerCase().startsWith(` (${term.vi.toLowerCase()}`)) continue;
+      found.push({ variant, use: term.vi, column: m.index + 1 });
+    }
+  }
+  return found;
+}
+
+const VIETNAMESE = /[À-ỹđĐ]/u;
+
+/**
+ * Sets aside what is not Vietnamese prose: quoted, italic or parenthesised text with no Vietnamese letters (a
+ * button's English label, an error message, an English gloss such as "(opening handshake)"), dotted identifiers
+ * (`message.text`, `text.en.ts`) written without backticks.
+ */
+export function withoutQuotedEnglish(line: string): string {
+  const blankUnlessVietnamese = (whole: string, inner: string) => (VIETNAMESE.test(inner) ? whole : ' '.repeat(whole.length));
+  return line
+    .replace(/“([^”]*)”/g, blankUnlessVietnamese)
+    .replace(/"([^"]*)"/g, blankUnlessVietnamese)
+    .replace(/\(([^()]*)\)/g, blankUnlessVietnamese)
+    .replace(/(?<![*\w])\*([^*]+)\*(?!\*)/g, blankUnlessVietnamese)
+    .replace(/\b[\w-]+(?:\.[\w-]+)+\b|\b[a-z]+\/[\w.+-]+/g, (m) => ' '.repeat(m.length));
+}
