@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../connection/model.ts';
-import { checkOrder, latestRun, outcomeOf, splitRuns } from './runs.ts';
+import { checkOrder, closeOf, latestRun, openedWith, outcomeOf, splitRuns } from './runs.ts';
 
 let id = 0;
 const at = (t: number, entry: Record<string, unknown>) => ({ id: ++id, t, ...entry }) as LogEntry;
@@ -44,5 +44,19 @@ describe('checkOrder', () => {
     const log = [connect(), message(1), open(2), error(3), message(4), close(5), message(6)];
     const broken = Object.fromEntries(checkOrder(log).map((r) => [r.rule, r.broken]));
     expect(broken).toEqual({ openBeforeMessage: 1, errorThenClose: 1, nothingAfterClose: 1, closeOnce: 0 });
+  });
+});
+
+describe('how the latest attempt opened and closed', () => {
+  it('reads what the open event agreed to, or null when it never opened', () => {
+    const agreed = at(5, { kind: 'open', protocol: 'json', extensions: 'permessage-deflate' });
+    expect(openedWith([connect(), agreed, close(9, 1000, true)])).toEqual({ protocol: 'json', extensions: 'permessage-deflate' });
+    expect(openedWith([connect(), error(2), close(2)])).toBeNull();
+  });
+
+  it('reads the close event and whether an error came before it', () => {
+    expect(closeOf([connect(), error(2), close(2)])).toEqual({ code: 1006, reason: '', wasClean: false, sawError: true });
+    expect(closeOf([connect(), open(1), close(9, 1000, true), error(10)])).toEqual({ code: 1000, reason: '', wasClean: true, sawError: false });
+    expect(closeOf([connect(), open(1)])).toBeNull();
   });
 });

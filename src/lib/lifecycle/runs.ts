@@ -1,5 +1,6 @@
 // Splitting a model's log into connection attempts ("runs"), and reading what the page saw in each:
-// the error lab compares runs, the events lab checks the order the standard promises.
+// the error lab compares runs, the events lab checks the order the standard promises, the close and
+// extension labs read how the latest attempt opened and closed.
 import type { LogEntry } from '../connection/model.ts';
 
 export type Run = readonly LogEntry[];
@@ -37,6 +38,20 @@ export function outcomeOf(run: Run): Outcome {
     return { kind: 'failed', error: run.some((e) => e.kind === 'error'), code: close.code, reason: close.reason, wasClean: close.wasClean, t: close.t };
   }
   return { kind: 'pending' };
+}
+
+/** What the open event said the server agreed to (the subprotocol and extensions), or null when it never opened. */
+export function openedWith(run: Run): { protocol: string; extensions: string } | null {
+  const open = run.find((e) => e.kind === 'open');
+  return open && open.kind === 'open' ? { protocol: open.protocol, extensions: open.extensions } : null;
+}
+
+/** How the run's connection closed, and whether an error event came before the close; null until it has. */
+export function closeOf(run: Run): { code: number; reason: string; wasClean: boolean; sawError: boolean } | null {
+  const at = run.findIndex((e) => e.kind === 'close');
+  const close = run[at];
+  if (!close || close.kind !== 'close') return null;
+  return { code: close.code, reason: close.reason, wasClean: close.wasClean, sawError: run.slice(0, at).some((e) => e.kind === 'error') };
 }
 
 /** The events (not the page's own calls) of a run, in order: the sequence the events lesson is about. */
