@@ -41,7 +41,7 @@ const t = {
     offer: 'Các subprotocol đề xuất',
     key: 'Sec-WebSocket-Key',
     random: 'Khoá ngẫu nhiên',
-    useLive: 'Dùng khoá trong lần bắt tay của tôi',
+    useLive: 'Dùng khoá vừa gửi',
     explain: 'Giải thích từng header',
     required: 'bắt buộc',
     unreachable: 'npm install && npm start',
