@@ -22,6 +22,8 @@ export interface Config {
   log: boolean;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Redis shared with other instances (one chat room, cross-instance inspect); null = alone. */
+  redisUrl: string | null;
 }
 
 interface Setting {
@@ -50,6 +52,7 @@ export const settings: readonly Setting[] = [
   { name: 'LOG_LEVEL', fallback: 'info', help: 'info: one line per connection on stdout; silent: none' },
   { name: 'HEADERS_TIMEOUT_MS', fallback: '10000', help: 'time allowed for a request’s headers' },
   { name: 'REQUEST_TIMEOUT_MS', fallback: '15000', help: 'time allowed for a whole request' },
+  { name: 'REDIS_URL', fallback: '', help: 'redis://host:port shared by several instances (empty: this instance alone)' },
 ];
 
 export class ConfigError extends Error {
@@ -128,6 +131,22 @@ function logLevel(raw: string, problems: string[]): boolean {
   return true;
 }
 
+function redisUrl(raw: string, problems: string[]): string | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    problems.push(`REDIS_URL must be redis://host:port or rediss://host:port (got "${text.slice(0, 80)}")`);
+    return null;
+  }
+  return text;
+}
+
 /**
  * Reads the configuration from `env` (e.g. `process.env`) and `argv` (the arguments after the script).
  * Throws a ConfigError naming every bad value at once.
@@ -167,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined>, argv: readon
     log: logLevel(get('LOG_LEVEL'), problems),
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', get('HEADERS_TIMEOUT_MS'), 100, 600_000, problems),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', get('REQUEST_TIMEOUT_MS'), 100, 600_000, problems),
+    redisUrl: redisUrl(get('REDIS_URL'), problems),
   };
   if (config.requestTimeoutMs < config.headersTimeoutMs) {
     problems.push('REQUEST_TIMEOUT_MS must not be shorter than HEADERS_TIMEOUT_MS');

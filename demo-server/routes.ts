@@ -2,6 +2,7 @@
 // a module, or a module without a listed path, a type error; the 404 answers are derived from the list.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_PATHS, listPaths, WEBSOCKET_PATHS, type HttpPath, type WebSocketPath } from '../src/lib/endpoints.ts';
+import type { Bus } from './bus.ts';
 import type { Config } from './config.ts';
 import type { Endpoint } from './endpoint.ts';
 import type { AltEndpoints } from './endpoints/alt.ts';
@@ -16,12 +17,12 @@ import { createTicker } from './endpoints/ticker.ts';
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
 /** The WebSocket endpoints this server runs, by path (/inspect only with an inspector). */
-export function createWebSocketEndpoints(config: Config, inspector: Endpoint | null): Map<string, Endpoint> {
+export function createWebSocketEndpoints(config: Config, bus: Bus | null, inspector: Endpoint | null): Map<string, Endpoint> {
   const modules: Record<WebSocketPath, Endpoint | null> = {
     '/echo': createEcho('/echo'),
     '/echo-deflate': createEcho('/echo-deflate'),
     '/ticker': createTicker(),
-    '/chat': createChat(),
+    '/chat': createChat(bus),
     '/slow': createSlow(config.heartbeatMs),
     '/close': createClose(),
     '/misbehave': createMisbehave(),

@@ -7,6 +7,7 @@ import { createAlt } from './endpoints/alt.ts';
 import { sendHealth, type DemoStats } from './endpoints/health.ts';
 import { Hub } from './hub.ts';
 import { MAX_HEADER_BYTES } from './limits.ts';
+import { connectBus } from './bus.ts';
 import { createInspector } from './inspect/inspector.ts';
 import { createLog } from './log.ts';
 import { createHttpRoutes, createWebSocketEndpoints } from './routes.ts';
@@ -39,8 +40,9 @@ const CLOSE_GRACE_MS = 3000;
 export function createDemoServer(config: Config, options: DemoServerOptions = {}): DemoServer {
   const log = createLog(config.log, options.logLine);
   const hub = new Hub(config, log);
-  const inspector = options.inspector === false ? null : createInspector(config);
-  const byPath = createWebSocketEndpoints(config, inspector?.endpoint ?? null);
+  const bus = config.redisUrl ? connectBus(config.redisUrl, log) : null;
+  const inspector = options.inspector === false ? null : createInspector(config, bus);
+  const byPath = createWebSocketEndpoints(config, bus, inspector?.endpoint ?? null);
   const alt = createAlt(config);
   const routes = createHttpRoutes((_req, res) => sendHealth(res, stats()), alt);
   const site = createStatic(config.siteDir);
@@ -90,6 +92,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
       endpoints: Object.fromEntries(hub.perEndpoint),
       streams: alt.streams,
       sessions: inspector?.sessions ?? 0,
+      bus: bus ? (bus.up ? 'up' : 'down') : null,
     };
   }
 
@@ -120,6 +123,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
         alt.stop();
         inspector?.stop();
         await hub.closeAll(CLOSE_GRACE_MS);
+        await bus?.close(); // after the goodbyes: the other instances hear these members leave
         server.closeAllConnections();
         await stopped;
       })();

@@ -1,8 +1,11 @@
-// /chat?nick=NAME: one broadcast room. Text is relayed as a JSON string and never interpreted (the
-// server has no HTML anywhere); rendering it safely as text is the page's job.
+// /chat?nick=NAME: one broadcast room (room.ts; one across instances when they share a bus). Text is relayed
+// as a JSON string and never interpreted (the server has no HTML anywhere); rendering it safely as text is
+// the page's job.
 import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
+import type { Bus } from '../bus.ts';
 import { rejection, type Endpoint } from '../endpoint.ts';
+import { ChatRoom } from '../room.ts';
 import { checkChatText, checkNick, NICK_MAX_CHARS, TEXT_MAX_CHARS, type NickProblem, type TextProblem } from '../../src/lib/realtime/chat.ts';
 
 /** What the sender is told, per broken rule (the rules themselves are src/lib/realtime/chat.ts, the lab's too). */
@@ -18,13 +21,8 @@ const textError: Record<TextProblem, string> = {
   control: '"text" contains control characters',
 };
 
-export function createChat(): Endpoint {
-  const members = new Map<Client, string>();
-
-  function broadcast(message: object): void {
-    const json = JSON.stringify(message);
-    for (const member of members.keys()) deliver(member, json);
-  }
+export function createChat(bus: Bus | null): Endpoint {
+  const room = new ChatRoom(bus);
 
   function onChatMessage(this: Client, data: Buffer, isBinary: boolean): void {
     if (!this.admit()) return;
@@ -32,8 +30,7 @@ export function createChat(): Endpoint {
       this.close(1003, 'Chat accepts text messages only');
       return;
     }
-    const nick = members.get(this);
-    if (nick === undefined) return;
+    if (!room.members.has(this)) return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(data.toString('utf8'));
@@ -51,7 +48,7 @@ export function createChat(): Endpoint {
       sendError(this, textError[problem]);
       return;
     }
-    broadcast({ type: 'message', nick, text, t: Date.now() });
+    room.say(this, text as string);
   }
 
   return {
@@ -64,17 +61,12 @@ export function createChat(): Endpoint {
       if ('problem' in checked) return rejection(400, nickRefusal[checked.problem]);
       const { nick } = checked;
       return (client) => {
-        members.set(client, nick);
         listen(client, 'message', onChatMessage);
-        broadcast({ type: 'join', nick, count: members.size });
+        room.join(client, nick);
       };
     },
-    closed(client) {
-      const nick = members.get(client);
-      if (nick === undefined) return;
-      members.delete(client);
-      broadcast({ type: 'leave', nick, count: members.size });
-    },
+    closed: (client) => room.leave(client),
+    stop: () => room.stop(),
   };
 }
 

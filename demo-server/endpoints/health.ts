@@ -11,12 +11,16 @@ export interface DemoStats {
   streams: number;
   /** Inspector sessions held. */
   sessions: number;
+  /** The link to the other instances (REDIS_URL); null when this instance runs alone. */
+  bus: 'up' | 'down' | null;
 }
 
 export function healthReport(stats: DemoStats): string {
   const lines = ['ok', `connections ${stats.connections}`];
   for (const [path, count] of Object.entries(stats.endpoints).sort()) lines.push(`${path} ${count}`);
-  lines.push(`streams ${stats.streams}`, `sessions ${stats.sessions}`, `rss ${process.memoryUsage.rss()}`);
+  lines.push(`streams ${stats.streams}`, `sessions ${stats.sessions}`);
+  if (stats.bus) lines.push(`bus ${stats.bus}`);
+  lines.push(`rss ${process.memoryUsage.rss()}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -5,14 +5,17 @@ import type { IncomingMessage } from 'node:http';
 import { listen, type Client } from '../client.ts';
 import type { Config } from '../config.ts';
 import { rejection, type Endpoint } from '../endpoint.ts';
+import type { Bus } from '../bus.ts';
+import { linkSessions } from './remote.ts';
 import type { Inspector } from './types.ts';
 import { isSessionId, SessionStore } from './sessions.ts';
 import { handshakeRecord, tapConnection } from './tap.ts';
 
 const badSession = '?session= must be a random 128-bit id: 32 hex digits or 22 base64url characters';
 
-export function createInspector(config: Config): Inspector {
+export function createInspector(config: Config, bus: Bus | null): Inspector {
   const store = new SessionStore(config.maxConnectionsPerIp * 2);
+  const remote = bus ? linkSessions(store, bus) : null;
   const sessionOf = new WeakMap<Client, string>();
   const responses = new WeakMap<IncomingMessage, string[]>();
 
@@ -28,11 +31,14 @@ export function createInspector(config: Config): Inspector {
         sessionOf.set(client, id);
         listen(client, 'message', onInspectorMessage);
         store.attachInspector(id, client);
+        remote?.wanted(id);
       };
     },
     closed(client) {
       const id = sessionOf.get(client);
-      if (id !== undefined) store.detachInspector(id, client);
+      if (id === undefined) return;
+      store.detachInspector(id, client);
+      if (!store.find(id)?.inspector) remote?.unwanted(id);
     },
   };
 

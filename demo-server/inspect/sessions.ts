@@ -19,6 +19,11 @@ export function isSessionId(id: string): boolean {
 class Session {
   readonly ownerKey: string;
   inspector: Client | null = null;
+  /**
+   * Sends a record to this session's inspector on another instance (remote.ts); false when it cannot
+   * right now (the bus is down), and the record waits here as it would for a local inspector.
+   */
+  forward: ((record: string) => boolean) | null = null;
   /** Tapped connections still open. */
   tapped = 0;
   lastActive = Date.now();
@@ -46,6 +51,7 @@ class Session {
       inspector.send(record);
       return;
     }
+    if (this.forward?.(record)) return;
     // Keep the oldest records (the handshake first) and count the rest.
     if (this.#waiting.length >= SESSION_MAX_RECORDS || this.#waitingBytes + record.length > SESSION_MAX_BYTES) {
       this.#dropped++;
@@ -55,14 +61,26 @@ class Session {
     this.#waitingBytes += record.length;
   }
 
-  /** Hands everything waiting to a newly attached inspector. */
+  /** Hands everything waiting to a newly attached inspector, here or (forward) on another instance. */
   flush(): void {
     const inspector = this.inspector;
-    if (!inspector) return;
-    for (const record of this.#waiting) inspector.send(record);
+    if (inspector) {
+      for (const record of this.#waiting) inspector.send(record);
+      this.#waiting = [];
+      this.#waitingBytes = 0;
+      this.#reportDropped(inspector);
+      return;
+    }
+    if (!this.forward) return;
+    const waiting = this.#waiting;
     this.#waiting = [];
     this.#waitingBytes = 0;
-    this.#reportDropped(inspector);
+    for (const record of waiting) this.push(record);
+  }
+
+  /** A record tapped on another instance for this session's inspector here (none here: it is dropped). */
+  fromRemote(record: string): void {
+    if (this.inspector) this.push(record);
   }
 
   /** Sends the pending "dropped" notice once the inspector has room again (also called from the sweep). */
@@ -105,6 +123,9 @@ export class SessionStore {
     return null;
   }
 
+  /** Called with the id of each session made (remote.ts asks other instances whether they inspect it). */
+  onCreated: ((id: string) => void) | null = null;
+
   /** The session, made if needed (call refusal() first). */
   get(id: string, ownerKey: string): Session {
     let session = this.#sessions.get(id);
@@ -112,8 +133,19 @@ export class SessionStore {
       session = new Session(ownerKey);
       this.#sessions.set(id, session);
       this.#perOwner.add(ownerKey);
+      this.onCreated?.(id);
     }
     return session;
+  }
+
+  /** The session if it exists (never makes one). */
+  find(id: string): Session | undefined {
+    return this.#sessions.get(id);
+  }
+
+  /** Sessions whose inspector is connected here. */
+  *inspected(): Iterable<[string, Session]> {
+    for (const entry of this.#sessions) if (entry[1].inspector) yield entry;
   }
 
   /** Makes `inspector` the session's only reader (an earlier one is closed) and gives it what waited. */
