@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatRoom, checkNick, parseChatMessage } from './chat.ts';
+import { ChatRoom, checkChatText, checkNick, parseChatMessage } from './chat.ts';
 
 const msg = (o: object) => JSON.stringify(o);
 
@@ -70,5 +70,28 @@ describe('ChatRoom', () => {
     for (let i = 0; i < 10; i++) room.receive(msg({ type: 'leave', nick: 'C', count: i }));
     expect(room.entries).toHaveLength(5);
     expect(room.members).toBe(9);
+  });
+
+  it('records the server link going down and coming back (several instances on one Redis)', () => {
+    const room = new ChatRoom();
+    room.receive(msg({ type: 'notice', code: 'local', message: 'The link between chat servers is down…' }));
+    room.receive(msg({ type: 'notice', code: 'shared', message: 'back' }));
+    room.receive(msg({ type: 'notice', code: 'other', message: 'x' }));
+    expect(room.entries.map((e) => (e.kind === 'link' ? e.state : e.kind))).toEqual(['local', 'shared', 'invalid']);
+  });
+});
+
+describe('checkChatText (the server checks messages with it too)', () => {
+  it('accepts text with newlines and tabs, up to 500 characters', () => {
+    expect(checkChatText('hi\tthere\nand more')).toBeNull();
+    expect(checkChatText('ế'.repeat(500))).toBeNull();
+  });
+
+  it('names what is wrong', () => {
+    expect(checkChatText(42)).toBe('notString');
+    expect(checkChatText('  ')).toBe('empty');
+    expect(checkChatText('a'.repeat(501))).toBe('tooLong');
+    expect(checkChatText('bell\u0007')).toBe('control');
+    expect(checkChatText('rtl\u202e')).toBe('control');
   });
 });

@@ -43,7 +43,11 @@ export function checkChatText(text: unknown): TextProblem | null {
 export type ServerChatMessage =
   | { type: 'join' | 'leave'; nick: string; count: number }
   | { type: 'message'; nick: string; text: string; t: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The server's link to the other chat servers went down ('local': the room is cut in parts) or came back. */
+  | { type: 'notice'; code: LinkState; message: string };
+
+export type LinkState = 'local' | 'shared';
 
 /** Parses one message from /chat; anything that does not match the documented shapes gives null. */
 export function parseChatMessage(data: unknown): ServerChatMessage | null {
@@ -63,6 +67,9 @@ export function parseChatMessage(data: unknown): ServerChatMessage | null {
     return { type: 'message', nick: o.nick, text: o.text, t: o.t };
   }
   if (o.type === 'error' && typeof o.message === 'string') return { type: 'error', message: o.message };
+  if (o.type === 'notice' && (o.code === 'local' || o.code === 'shared') && typeof o.message === 'string') {
+    return { type: 'notice', code: o.code, message: o.message };
+  }
   return null;
 }
 
@@ -71,6 +78,7 @@ export type ChatEntry =
   | { id: number; kind: 'message'; nick: string; text: string; t: number; own: boolean }
   | { id: number; kind: 'error'; message: string; repeat: number }
   | { id: number; kind: 'invalid'; raw: string }
+  | { id: number; kind: 'link'; state: LinkState }
   | { id: number; kind: 'closed'; code: number; reason: string; wasClean: boolean };
 
 export class ChatRoom {
@@ -134,6 +142,9 @@ export class ChatRoom {
         this.#add({ kind: 'message', nick: m.nick, text: m.text, t: m.t, own });
         break;
       }
+      case 'notice':
+        this.#add({ kind: 'link', state: m.code });
+        break;
       case 'error': {
         this.#pending.shift();
         const last = this.#entries.at(-1);
