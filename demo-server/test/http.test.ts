@@ -82,9 +82,14 @@ describe('/alt: polling, long polling, server-sent events', () => {
 
   test('/alt/long-poll holds the request until a newer quote exists', async () => {
     const latest = (await (await fetch(server.http('/alt/poll?hz=5'))).json()) as any[];
-    // Quotes follow the clock: wait for the next one first, so the held request starts right after a quote.
-    const next = (await (await fetch(server.http(`/alt/long-poll?hz=5&since=${latest.at(-1).seq}`))).json()) as any[];
-    const since = next.at(-1).seq;
+    // Quotes follow the clock (one per 200 ms here): wait until one has just been made, so the held
+    // request starts well before the next.
+    let since = latest.at(-1).seq;
+    for (;;) {
+      const next = (await (await fetch(server.http(`/alt/long-poll?hz=5&since=${since}`))).json()) as any[];
+      since = next.at(-1).seq;
+      if (Date.now() - next.at(-1).t < 50) break;
+    }
     const started = Date.now();
     const res = await fetch(server.http(`/alt/long-poll?hz=5&since=${since}`));
     const quotes = (await res.json()) as any[];
