@@ -51,7 +51,7 @@ async function tryCase(lab: Locator, title: string, tryLabel: string) {
 
 for (const lang of ['en', 'vi'] as const) {
   const l = t[lang];
-  const tryLabel = lang === 'en' ? 'Try' : 'Thử';
+  const tryLabel = lang === 'en' ? 'Try it' : 'Thử';
 
   test(`${lang}: four network failures look exactly alike to the page: error, then close 1006`, async ({ page }) => {
     const noErrors = watchConsole(page, expectedFailures);
@@ -106,7 +106,7 @@ test('error lab: your own URL — a #fragment throws before any connection exist
   const noErrors = watchConsole(page);
   await page.goto('/en/errors/');
   const lab = await openLab(page, '#error-lab');
-  const tryCustom = lab.getByRole('button', { name: `Try: ${t.en.custom}`, exact: true });
+  const tryCustom = lab.getByRole('button', { name: `Try it: ${t.en.custom}`, exact: true });
   await expect(tryCustom).toBeDisabled();
   await lab.getByRole('textbox', { name: t.en.customField }).fill(`ws://${new URL(page.url()).host}/echo#chat`);
   await tryCustom.click();
