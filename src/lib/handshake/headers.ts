@@ -85,8 +85,8 @@ export const HANDSHAKE_HEADERS: readonly HandshakeHeader[] = [
   header('Connection', [rfc6455('4.1'), rfc6455('4.2.2'), rfc9110('7.6.1', 'connection')], {
     request: {
       role: 'required',
-      en: 'Must include the token `Upgrade`. It marks Upgrade as a hop-by-hop header, meant for the next server only: a proxy that does not understand the upgrade must not pass it on as if it were an ordinary request.',
-      vi: 'Phải chứa từ khoá `Upgrade`. Nó đánh dấu Upgrade là header theo từng chặng (hop-by-hop), chỉ dành cho server kế tiếp: proxy nào không hiểu việc nâng cấp thì không được chuyển tiếp nó như một request bình thường.',
+      en: 'Must include the token `Upgrade`. It makes the Upgrade header hop-by-hop (RFC 9110 §7.6.1): meant for the next hop only, so a proxy strips it and may forward a plain GET — which is why a proxy in front of a WebSocket server must be told to pass the upgrade on.',
+      vi: 'Phải chứa từ khoá `Upgrade`. Nó biến header Upgrade thành header theo từng chặng (hop-by-hop, RFC 9110 §7.6.1): chỉ dành cho chặng kế tiếp, nên proxy gỡ nó đi và có thể chuyển tiếp một GET thường — vì thế proxy đứng trước server WebSocket phải được cấu hình để chuyển tiếp việc nâng cấp.',
     },
     response: {
       role: 'required',
