@@ -20,9 +20,6 @@ export const COURSE: readonly Section[] = [
 export const PLANNED: ReadonlySet<string> = new Set([
   'creating-a-connection',
   'heartbeats-and-reconnect',
-  'security',
-  'writing-a-server',
-  'deployment-and-scaling',
   'cheat-sheet',
   'glossary',
 ]);
