@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rejectedIn, terms, withoutQuotedEnglish } from './terms.ts';
+import { newStyleTones, rejectedIn, terms, withoutQuotedEnglish } from './terms.ts';
 
 const root = join(import.meta.dirname, '../..');
 const blank = (s: string) => ' '.repeat(s.length);
@@ -42,6 +42,17 @@ function strings(line: string): string {
 const prose = (s: string) => withoutQuotedEnglish(s.replace(/`[^`]*`/g, blank).replace(/\{[\w:]+\}/g, blank).replace(/https?:\/\/\S+/g, blank));
 
 type Source = { file: string; lines: string[] };
+
+/** Variants that start on one line and end on the next (a paragraph wrapped mid-term), reported on the first. */
+function wrapped(lines: string[]) {
+  return lines.flatMap((line, i) => {
+    const next = lines[i + 1] ?? '';
+    if (!line.trim() || !next.trim()) return [];
+    return rejectedIn(`${line}\n${next}`)
+      .filter((r) => r.column - 1 < line.length && r.column - 1 + r.length > line.length)
+      .map((r) => ({ line: i, ...r }));
+  });
+}
 
 function sources(): Source[] {
   const out: Source[] = [];
@@ -83,17 +94,35 @@ describe('Vietnamese terminology (src/i18n/terms.json)', () => {
   });
 
   it('finds a rejected variant in prose, allows it as a gloss, and ignores code', () => {
-    expect(rejectedIn('Mỗi frame có một header.')).toEqual([{ variant: 'frame', use: 'khung', column: 5 }]);
+    expect(rejectedIn('Mỗi frame có một header.')).toEqual([{ variant: 'frame', use: 'khung', column: 5, length: 5 }]);
     expect(rejectedIn('Mỗi khung (frame) có một header.')).toEqual([]);
     expect(mdxProse('Gọi `new WebSocket()`: [bài](../frames/) nói về binaryType.').flatMap(rejectedIn)).toEqual([]);
     expect(mdxProse('Bấm “Save all as HAR” rồi chọn response.').flatMap(rejectedIn)).toMatchObject([{ variant: 'response' }]);
   });
 
+  it('finds a variant wrapped onto the next line, and new-style tone marks', () => {
+    expect(wrapped(['Cả hai phòng thí', 'nghiệm đều chạy.'])).toEqual([{ line: 0, variant: 'phòng thí nghiệm', use: 'phần thực hành', column: 8, length: 16 }]);
+    expect(wrapped(['Một phòng thí nghiệm', 'và một frame'])).toEqual([]);
+    expect(newStyleTones('trình duyệt hủy kết nối, tùy ý; khoá, quý, hoàn')).toEqual([
+      { found: 'hủy', use: 'huỷ', column: 13 },
+      { found: 'tùy', use: 'tuỳ', column: 26 },
+    ]);
+  });
+
   it('no Vietnamese page, string, protocol text, diagram or example uses a rejected variant', () => {
     const problems: string[] = [];
     for (const { file, lines } of sources()) {
+      const found = [...lines.flatMap((line, i) => rejectedIn(line).map((r) => ({ line: i, ...r }))), ...wrapped(lines)];
+      for (const r of found) problems.push(`${file}:${r.line + 1}:${r.column} "${r.variant}" → use "${r.use}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('writes the old-style tone marks (huỷ, thoả, tuỳ) everywhere, as the course always has', () => {
+    const problems: string[] = [];
+    for (const { file, lines } of sources()) {
       lines.forEach((line, i) => {
-        for (const r of rejectedIn(line)) problems.push(`${file}:${i + 1}:${r.column} "${r.variant}" → use "${r.use}"`);
+        for (const s of newStyleTones(line)) problems.push(`${file}:${i + 1}:${s.column} "${s.found}" → write "${s.use}"`);
       });
     }
     expect(problems).toEqual([]);
