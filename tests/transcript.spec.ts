@@ -141,3 +141,54 @@ for (const lang of ['en', 'vi'] as const) {
     await expect(lab.getByTestId('replay-position')).toContainText(/8/);
   });
 }
+
+const labs = {
+  en: { connect: 'Connect', send: 'Send', close: 'Close', message: 'Message', keep: /Keep or share this connection/, inspectorSend: 'Send text' },
+  vi: { connect: 'Kết nối', send: 'Gửi', close: 'Đóng', message: 'Tin nhắn', keep: /Lưu hoặc chia sẻ kết nối này/, inspectorSend: 'Gửi dạng văn bản' },
+} as const;
+
+for (const lang of ['en', 'vi'] as const) {
+  test(`${lang}: the connection lab exports its session; the transcript holds the page's events and messages`, async ({ page }) => {
+    const l = labs[lang];
+    await page.goto(`/${lang}/what-is-websocket/`);
+    const lab = await openLab(page, '#connection-lab');
+    await lab.getByRole('button', { name: l.connect, exact: true }).click();
+    await expect(lab.getByTestId('ready-state')).toContainText('1 OPEN');
+    await lab.getByRole('textbox', { name: l.message }).fill('xin chào');
+    await lab.getByRole('button', { name: l.send, exact: true }).click();
+    await lab.getByRole('button', { name: l.close, exact: true }).click();
+    await expect(lab.getByTestId('ready-state')).toContainText('3 CLOSED');
+    await lab.getByText(l.keep).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), lab.getByRole('button', { name: text[lang].json }).click()]);
+    const transcript = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(transcript).toMatchObject({ format: 'websocket-school-transcript', version: 1, source: 'lab', redacted: true });
+    const kinds = transcript.items.map((i: { kind: string; type?: string; dir?: string }) => (i.kind === 'event' ? i.type : i.dir));
+    expect(kinds).toEqual(['connect', 'open', 'client', 'server', 'closeCall', 'close']);
+    expect(transcript.items[2]).toMatchObject({ text: 'xin chào', size: 9 });
+  });
+
+  test(`${lang}: a link from the frame inspector replays its frames and handshake in a fresh browser`, async ({ page, browser, baseURL }) => {
+    const l = labs[lang];
+    await page.goto(`/${lang}/frames/`);
+    const lab = await openLab(page, '#frame-inspector');
+    await lab.getByRole('button', { name: l.connect, exact: true }).click();
+    await expect(lab.getByTestId('ready-state')).toContainText('1 OPEN');
+    await lab.getByRole('button', { name: l.inspectorSend, exact: true }).click();
+    // both frames seen by the tap: the masked one from the page and the echo
+    await expect.poll(() => lab.locator('li').filter({ hasText: '“Hello”' }).count()).toBeGreaterThanOrEqual(2);
+    await lab.getByText(l.keep).click();
+    await lab.getByRole('button', { name: text[lang].link }).click();
+    const url = await lab.locator('.link input').inputValue().catch(() => '');
+    const link = url || (await page.evaluate(() => navigator.clipboard.readText()).catch(() => ''));
+    expect(link).toMatch(new RegExp(`/${lang}/frames/#transcript=`));
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(link.replace(/^https?:\/\/[^/]+/, baseURL!));
+    const viewer = other.locator('#open-a-recording');
+    await viewer.scrollIntoViewIfNeeded();
+    await viewer.getByRole('button', { name: lang === 'en' ? 'Show everything' : 'Hiện tất cả' }).click();
+    await expect(viewer.getByRole('list', { name: /Events and messages|Sự kiện và tin nhắn/ }).getByRole('button').filter({ hasText: 'Hello' })).toHaveCount(2);
+    await expect(viewer.locator('summary').filter({ hasText: /Status 101|Mã trạng thái 101/ })).toBeVisible();
+    await fresh.close();
+  });
+}
