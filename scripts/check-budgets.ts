@@ -12,8 +12,9 @@ export const OWN_JS_BUDGET = 25 * KiB;
 export const HTML_BUDGET = 256 * KiB;
 // Pages allowed more own JavaScript than OWN_JS_BUDGET, each with its reason. The frames lesson has three labs
 // (inspector, builder, recordings); their diagrams, details and recording views load lazily already, and what
-// is left is 28.8 KiB on 2026-12-05 — the builder's decode mode is the next part to split off.
-const OWN_JS_ALLOWANCE: Record<string, number> = { '/en/frames/': 30 * KiB, '/vi/frames/': 30 * KiB };
+// is left is 28.8 KiB on 2026-12-05, 30.6 KiB once the inspector gained its export control (whose code loads
+// on opening; the control itself is 0.6 KiB) — the builder's decode mode is the next part to split off.
+const OWN_JS_ALLOWANCE: Record<string, number> = { '/en/frames/': 31 * KiB, '/vi/frames/': 31 * KiB };
 
 const dist = resolve(process.argv.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist');
 const { pages } = measureSite(dist);
