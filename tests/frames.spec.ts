@@ -308,10 +308,10 @@ const refused = {
     browser: 'rồi sự kiện close với mã 1006',
     tooBig: 'quá lớn',
     callsTooBig: 'với mã 1009 (Message Too Big)',
-    answered: 'Server đã trả lời bằng một khung close: mã 1009.',
+    answered: 'Server đã trả lời bằng một khung Close: mã 1009.',
     cut: 'chỉ 2 trong 6 byte header đến nơi',
     reservedControl: 'Opcode 0xB được dành riêng',
-    answered1002: 'Server đã trả lời bằng một khung close: mã 1002.',
+    answered1002: 'Server đã trả lời bằng một khung Close: mã 1002.',
   },
 } as const;
 

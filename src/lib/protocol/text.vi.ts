@@ -31,8 +31,8 @@ export const vi: ProtocolText = {
   'protocol.close.1002': 'Bên nhận gặp dữ liệu vi phạm giao thức WebSocket, chẳng hạn một opcode dành riêng hoặc một khung từ client không có mặt nạ.',
   'protocol.close.1003': 'Bên nhận đã nhận một loại dữ liệu mà nó không chấp nhận, ví dụ dữ liệu nhị phân trong khi nó chỉ hiểu văn bản.',
   'protocol.close.1004': 'Dành riêng: ý nghĩa có thể được định nghĩa trong tương lai. Không bao giờ được gửi đi.',
-  'protocol.close.1005': 'Không bao giờ có trên đường truyền: được báo cho ứng dụng (event.code) khi khung close đến mà không kèm mã trạng thái.',
-  'protocol.close.1006': 'Không bao giờ có trên đường truyền: được báo cho ứng dụng khi kết nối kết thúc mà không có khung close; khi đó wasClean là false.',
+  'protocol.close.1005': 'Không bao giờ có trên đường truyền: được báo cho ứng dụng (event.code) khi khung Close đến mà không kèm mã trạng thái.',
+  'protocol.close.1006': 'Không bao giờ có trên đường truyền: được báo cho ứng dụng khi kết nối kết thúc mà không có khung Close; khi đó wasClean là false.',
   'protocol.close.1007': 'Bên nhận đã nhận dữ liệu không khớp với loại tin nhắn, chẳng hạn UTF-8 không hợp lệ trong một tin nhắn văn bản.',
   'protocol.close.1008': 'Bên nhận gặp một tin nhắn vi phạm chính sách của nó; đây là mã chung khi không có mã nào cụ thể hơn.',
   'protocol.close.1009': 'Bên nhận đã nhận một tin nhắn quá lớn, vượt khả năng xử lý của nó.',
@@ -42,11 +42,11 @@ export const vi: ProtocolText = {
   'protocol.close.1013': 'Server đang tạm thời quá tải hoặc chưa thể phục vụ; client nên thử lại sau.',
   'protocol.close.1014': 'Server đang làm gateway hoặc proxy và nhận được phản hồi không hợp lệ từ server phía sau nó.',
   'protocol.close.1015': 'Không bao giờ có trên đường truyền: dành để báo cho ứng dụng rằng bắt tay TLS thất bại, chẳng hạn không xác minh được chứng chỉ. Trình duyệt không đưa mã này cho trang web: trang chỉ thấy 1006.',
-  'protocol.closeRange.0': 'Các mã dưới 1000 không được dùng; khung close không được mang mã nào trong khoảng này.',
+  'protocol.closeRange.0': 'Các mã dưới 1000 không được dùng; khung Close không được mang mã nào trong khoảng này.',
   'protocol.closeRange.1000': 'Dành cho bản thân giao thức WebSocket, các bản sửa đổi và extension của nó. Mã nào trong khoảng này chưa được đăng ký thì không được gửi.',
   'protocol.closeRange.3000': 'Dành cho thư viện, framework và ứng dụng, được đăng ký với IANA (ai đăng ký trước được trước).',
   'protocol.closeRange.4000': 'Dùng riêng: hai đầu của một ứng dụng tự quy ước ý nghĩa với nhau; không ai đăng ký các mã này.',
-  'protocol.closeRange.5000': 'RFC 6455 không định nghĩa mã nào trên 4999; khung close không được mang mã như vậy.',
+  'protocol.closeRange.5000': 'RFC 6455 không định nghĩa mã nào trên 4999; khung Close không được mang mã như vậy.',
 
   // Các trường của header (RFC 6455 §5.2): mỗi trường để làm gì, rồi một giá trị cụ thể nghĩa là gì
   'protocol.field.FIN': 'Mảnh cuối: bằng 1 khi khung này kết thúc tin nhắn, bằng 0 khi còn mảnh tiếp theo.',
@@ -75,7 +75,7 @@ export const vi: ProtocolText = {
   'protocol.value.extendedLength.topBit': 'Bit cao nhất đang bật, điều mà RFC cấm: bên nhận ngắt kết nối (1002).',
   'protocol.value.maskingKey': 'Khoá {key}: byte thứ i của payload được XOR với byte thứ (i mod 4) của khoá.',
 
-  // Lỗi giao thức (của bộ giải mã, và của payload khung close)
+  // Lỗi giao thức (của bộ giải mã, và của payload khung Close)
   'protocol.kind.control': 'điều khiển',
   'protocol.kind.data': 'dữ liệu',
   'protocol.error.reservedBit': 'Bit RSV{bit} đang bật, nhưng không có extension nào đã thương lượng gán ý nghĩa cho nó. Các bit dự trữ phải bằng 0 trừ khi một extension định nghĩa chúng.',
@@ -91,8 +91,8 @@ export const vi: ProtocolText = {
   'protocol.error.expectedContinuation': 'Một khung {name:lower} mới đến trong khi một tin nhắn phân mảnh vẫn chưa kết thúc. Cho tới mảnh cuối (FIN = 1), chỉ khung tiếp nối (opcode 0) và khung điều khiển được phép xuất hiện.',
   'protocol.error.utf8.ended': 'Tin nhắn văn bản kết thúc giữa chừng một ký tự UTF-8: những byte cuối của nó (trong tổng số {position:n} byte) chỉ là phần đầu của một ký tự còn dang dở. Toàn bộ một tin nhắn văn bản phải là UTF-8 hợp lệ.',
   'protocol.error.utf8': 'Tin nhắn văn bản không phải UTF-8 hợp lệ: byte ở vị trí {position:n} của tin nhắn (đếm từ 0) không thể xuất hiện ở đó.',
-  'protocol.error.closePayloadLength': 'Khung close mang đúng 1 byte. Payload của khung close hoặc rỗng, hoặc bắt đầu bằng mã trạng thái dài 2 byte.',
-  'protocol.error.closeCode': 'Mã đóng {code} không được phép gửi trong khung close; các mã hợp lệ là 1000–1003, 1007–1014 và 3000–4999.{why}',
+  'protocol.error.closePayloadLength': 'Khung Close mang đúng 1 byte. Payload của khung Close hoặc rỗng, hoặc bắt đầu bằng mã trạng thái dài 2 byte.',
+  'protocol.error.closeCode': 'Mã đóng {code} không được phép gửi trong khung Close; các mã hợp lệ là 1000–1003, 1007–1014 và 3000–4999.{why}',
   'protocol.error.closeCode.why': ' {code} ({name}): {meaning}',
   'protocol.error.closeReason': 'Lý do đóng (các byte sau mã trạng thái) không phải UTF-8 hợp lệ.',
   'protocol.error.lengthTopBit': 'Bit cao nhất của độ dài payload 64 bit đang bật. RFC yêu cầu bit đó phải bằng 0.',
