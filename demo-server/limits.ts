@@ -35,10 +35,6 @@ export const SESSION_IDLE_MS = 60_000;
 export const MAX_SESSIONS = 500;
 /** An inspector with more than this queued misses records (and is told how many). */
 export const INSPECTOR_SKIP_BYTES = 256 * 1024;
-/** Inspector: bytes of each payload shown. */
-export const TAP_PAYLOAD_BYTES = 256;
-/** Inspector: characters of a refused handshake's body (its one-line reason) kept in the record. */
-export const TAP_REFUSAL_BODY_CHARS = 512;
 
 /** /firehose: messages per second, message size, and how long one stream lasts… */
 export const FIREHOSE_MAX_RATE = 1000;
