@@ -1,12 +1,9 @@
 // What every WebSocket endpoint module provides to the upgrade router.
 import type { Client } from './client.ts';
+import type { Rejection } from '../src/lib/server/params.ts';
 
-/** A refused handshake: the HTTP status and a plain-text reason for the body. */
-export interface Rejection {
-  status: number;
-  reason: string;
-  headers?: Record<string, string>;
-}
+export type { Rejection } from '../src/lib/server/params.ts';
+export { intParam, isRejection, rejection } from '../src/lib/server/params.ts';
 
 /** What to do once the connection is open: attach listeners, send a greeting… */
 export type Opener = (client: Client) => void;
@@ -25,32 +22,4 @@ export interface Endpoint {
   closed?(client: Client): void;
   /** The server is shutting down: stop timers. */
   stop?(): void;
-}
-
-export function rejection(status: number, reason: string, headers?: Record<string, string>): Rejection {
-  return headers ? { status, reason, headers } : { status, reason };
-}
-
-export function isRejection<T>(value: Rejection | T): value is Rejection {
-  return typeof value === 'object' && value !== null && 'status' in value && 'reason' in value;
-}
-
-/**
- * Reads an optional whole-number query parameter in [min, max]. Returns the fallback when absent,
- * or a Rejection (400) that says what was wrong.
- */
-export function intParam(
-  query: URLSearchParams,
-  name: string,
-  min: number,
-  max: number,
-  fallback: number,
-): number | Rejection {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= min && value <= max)) {
-    return rejection(400, `?${name}= must be a whole number from ${min} to ${max} (got "${raw.slice(0, 40)}")`);
-  }
-  return value;
 }

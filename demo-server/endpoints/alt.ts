@@ -15,7 +15,7 @@ import { printable } from '../log.ts';
 import { corsHeaders } from '../origin.ts';
 import { HTTP_PATHS, listPaths } from '../../src/lib/endpoints.ts';
 import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../../src/lib/realtime/quotes.ts';
-import { QuoteStream } from '../quotes.ts';
+import { QuoteStream } from '../../src/lib/realtime/quoteStream.ts';
 import { sendText } from '../static.ts';
 
 /** The routes under /alt/, from the endpoint list. */

@@ -4,7 +4,7 @@ import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
 import { intParam, isRejection, type Endpoint } from '../endpoint.ts';
 import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../../src/lib/realtime/quotes.ts';
-import { QuoteStream } from '../quotes.ts';
+import { QuoteStream } from '../../src/lib/realtime/quoteStream.ts';
 
 interface RateGroup {
   stream: QuoteStream;

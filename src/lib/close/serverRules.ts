@@ -1,6 +1,8 @@
 // What the demo server's /close and /misbehave endpoints accept and do, written once for both sides of the
 // wire: the server checks its query with these rules and writes these bytes; the close lab offers the same
 // choices and tells the reader what the browser will do (docs/DEMO-SERVER.md, "/close" and "/misbehave").
+import { encodeUtf8 } from '../protocol/utf8.ts';
+import { intParam, isRejection, rejection, type Rejection } from '../server/params.ts';
 
 /** A close frame's body is at most 125 bytes: 2 for the code, so 123 for the reason (RFC 6455 §5.5). */
 export const REASON_MAX_BYTES = 123;
@@ -15,6 +17,48 @@ export const SERVER_CLOSE_CODES = [1000, 1001, 1008, 1011, 3000, 4000] as const;
 export function isServerCloseCode(code: number): boolean {
   return [1000, 1001, 1008, 1011].includes(code) || (Number.isInteger(code) && code >= 3000 && code <= 4999);
 }
+
+/** What /close was asked to do. */
+export type CloseRequest = { code: number; reason: string; after: number; drop: boolean };
+
+/** Reads /close's query (`code`, `reason`, `after`, `drop`), or says why the handshake is refused. */
+export function parseCloseQuery(query: URLSearchParams): CloseRequest | Rejection {
+  const code = intParam(query, 'code', 1000, 4999, 1000);
+  if (isRejection(code)) return code;
+  if (!isServerCloseCode(code)) {
+    return rejection(400, `?code= must be 1000, 1001, 1008, 1011 or 3000–4999 (got ${code})`);
+  }
+  const reason = query.get('reason') ?? '';
+  const reasonBytes = encodeUtf8(reason).length;
+  if (reasonBytes > REASON_MAX_BYTES) {
+    return rejection(400, `?reason= must be at most ${REASON_MAX_BYTES} bytes of UTF-8 (got ${reasonBytes})`);
+  }
+  const after = intParam(query, 'after', 0, CLOSE_AFTER_MAX_MS, 0);
+  if (isRejection(after)) return after;
+  const drop = query.get('drop');
+  if (drop !== null && drop !== '0' && drop !== '1') {
+    return rejection(400, `?drop= must be 1 (cut the TCP connection) or 0 (got "${drop.slice(0, 40)}")`);
+  }
+  return { code, reason, after, drop: drop === '1' };
+}
+
+/** Reads /misbehave's `?fault=`, or says why the handshake is refused. */
+export function parseFaultQuery(query: URLSearchParams): Fault | Rejection {
+  const name = query.get('fault') ?? '';
+  const fault = findFault(name);
+  if (fault) return fault;
+  return rejection(400, `?fault= must be one of ${FAULTS.map((f) => f.name).join(', ')} (got "${name.slice(0, 40)}")`);
+}
+
+/** /misbehave's first message, a valid one announcing the fault that follows. */
+export function faultAnnouncement(fault: Fault): string {
+  return JSON.stringify({ type: 'fault', fault: fault.name, detail: `next frame: ${fault.detail}` });
+}
+
+/** /misbehave: between the announcement and the faulty frame (so they reach the browser in separate reads)… */
+export const FAULT_GAP_MS = 100;
+/** …and how long the server waits for the client to give up before it cuts the connection itself. */
+export const FAULT_CUT_AFTER_MS = 2000;
 
 const hello = [0x48, 0x65, 0x6c, 0x6c, 0x6f]; // "Hello"
 

@@ -1,7 +1,7 @@
 // A running quote feed at one rate: a timer aligned to the quote clock of src/lib/realtime/quotes.ts, so
 // every instance sends the same quote at the same moment without coordination. /ticker and /alt/… each
-// keep one per rate, and each quote is made and serialised once for all its readers.
-import { msUntilNextQuote, quoteAt, quoteSeqAt, type Quote } from '../src/lib/realtime/quotes.ts';
+// keep one per rate (and so does the page's simulated server), and each quote is made and serialised once for all its readers.
+import { msUntilNextQuote, quoteAt, quoteSeqAt, type Quote } from './quotes.ts';
 
 /** Quotes a late timer catches up on at once; older ones are skipped (readers see a gap in seq). */
 const MAX_CATCH_UP = 20;
