@@ -18,8 +18,7 @@ export const BROADCAST_DROP_BYTES = 1024 * 1024;
 export const ECHO_HIGH_WATER_BYTES = 256 * 1024;
 
 /** /slow reads at most this many bytes, then pauses its socket (each pause far shorter than a heartbeat). */
-export const SLOW_READ_BYTES = 64 * 1024;
-export const SLOW_PAUSE_MS = 100;
+export { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../src/lib/endpoints.ts';
 
 /** HTTP comparison lab: a long poll is answered 204 after this long without news. */
 export const LONG_POLL_MS = 25_000;

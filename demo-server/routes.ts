@@ -1,7 +1,7 @@
 // The endpoint registry: one module per path of src/lib/endpoints.ts. The Record types make a path without
 // a module, or a module without a listed path, a type error; the 404 answers are derived from the list.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTP_PATHS, listPaths, WEBSOCKET_PATHS, type HttpPath, type WebSocketPath } from '../src/lib/endpoints.ts';
+import { HTTP_PATHS, WEBSOCKET_PATHS, type HttpPath, type WebSocketPath } from '../src/lib/endpoints.ts';
 import type { Bus } from './bus.ts';
 import type { Config } from './config.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -48,5 +48,4 @@ export function createHttpRoutes(health: HttpHandler, alt: AltEndpoints): Map<st
   return new Map(HTTP_PATHS.map((path) => [path, routes[path]]));
 }
 
-/** The handshake refusal for a path that is no WebSocket endpoint. */
-export const noSuchEndpoint = `No WebSocket endpoint here. Try ${listPaths(WEBSOCKET_PATHS)}`;
+export { noSuchEndpoint } from '../src/lib/endpoints.ts';

@@ -11,10 +11,7 @@ import {
   SESSION_MAX_RECORDS,
 } from '../limits.ts';
 
-/** A session id is a random 128-bit value chosen by the browser: 32 hex digits or 22 base64url characters. */
-export function isSessionId(id: string): boolean {
-  return /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9_-]{22})$/.test(id);
-}
+export { isSessionId } from '../../src/lib/inspect/tap.ts';
 
 class Session {
   readonly ownerKey: string;

@@ -26,3 +26,10 @@ export function isHttpPath(path: string): path is HttpPath {
 export function listPaths(paths: readonly string[]): string {
   return paths.length < 2 ? paths.join('') : `${paths.slice(0, -1).join(', ')} or ${paths.at(-1)}`;
 }
+
+/** The handshake refusal (404) for a path that is no WebSocket endpoint. */
+export const noSuchEndpoint = `No WebSocket endpoint here. Try ${listPaths(WEBSOCKET_PATHS)}`;
+
+/** /slow reads at most this many bytes, then pauses (≈ 640 KiB/s); the simulator's link has the same rate. */
+export const SLOW_READ_BYTES = 64 * 1024;
+export const SLOW_PAUSE_MS = 100;

@@ -9,6 +9,11 @@ export const TAP_PAYLOAD_BYTES = 256;
 /** Inspector: characters of a refused handshake's body (its one-line reason) kept in the record. */
 export const TAP_REFUSAL_BODY_CHARS = 512;
 
+/** A session id is a random 128-bit value chosen by the browser: 32 hex digits or 22 base64url characters. */
+export function isSessionId(id: string): boolean {
+  return /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9_-]{22})$/.test(id);
+}
+
 /** Where a direction's records go: a session (demo server) or the simulator's page-local session. */
 export type RecordSink = { push(record: string): void };
 
