@@ -10,8 +10,8 @@ import { linkSessions } from './remote.ts';
 import type { Inspector } from './types.ts';
 import { isSessionId, SessionStore } from './sessions.ts';
 import { handshakeRecord, tapConnection } from './tap.ts';
+import { BAD_SESSION_REASON } from '../../src/lib/inspect/tap.ts';
 
-const badSession = '?session= must be a random 128-bit id: 32 hex digits or 22 base64url characters';
 
 export function createInspector(config: Config, bus: Bus | null): Inspector {
   const store = new SessionStore(config.maxConnectionsPerIp * 2);
@@ -26,7 +26,7 @@ export function createInspector(config: Config, bus: Bus | null): Inspector {
     rateLimited: true,
     prepare(query) {
       const id = query.get('session') ?? '';
-      if (!isSessionId(id)) return rejection(400, badSession);
+      if (!isSessionId(id)) return rejection(400, BAD_SESSION_REASON);
       return (client) => {
         sessionOf.set(client, id);
         listen(client, 'message', onInspectorMessage);
@@ -51,7 +51,7 @@ export function createInspector(config: Config, bus: Bus | null): Inspector {
       check(query, _endpoint, key) {
         const id = query.get('session');
         if (id === null) return null;
-        if (!isSessionId(id)) return rejection(400, badSession);
+        if (!isSessionId(id)) return rejection(400, BAD_SESSION_REASON);
         return store.refusal(id, key);
       },
       responseHeaders(req, lines) {

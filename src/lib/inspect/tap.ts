@@ -14,6 +14,9 @@ export function isSessionId(id: string): boolean {
   return /^(?:[0-9a-fA-F]{32}|[A-Za-z0-9_-]{22})$/.test(id);
 }
 
+/** The refusal (400) for a malformed `?session=`. */
+export const BAD_SESSION_REASON = '?session= must be a random 128-bit id: 32 hex digits or 22 base64url characters';
+
 /** Where a direction's records go: a session (demo server) or the simulator's page-local session. */
 export type RecordSink = { push(record: string): void };
 

@@ -1,0 +1,108 @@
+// The simulated server's handshake, as the demo server answers it: the path picks the endpoint (404
+// otherwise), `?session=` and the endpoint's own query are checked with the demo server's rules (400 with
+// its words), the client's first subprotocol the endpoint knows is chosen, permessage-deflate is agreed
+// only on /echo-deflate, and Sec-WebSocket-Accept is computed from the key. The inspector's tap records the
+// handshake and every byte of a connection that names a session.
+import { computeAccept } from '../protocol/index.ts';
+import { noSuchEndpoint } from '../endpoints.ts';
+import { BAD_SESSION_REASON, handshakeRecord, isSessionId, tapDirections, type TapRequest } from '../inspect/tap.ts';
+import { isRejection, rejection, type Rejection } from '../server/params.ts';
+import type { Rate } from './link.ts';
+import { SIM_MAX_PAYLOAD, SimPeer } from './peer.ts';
+import type { SimSessions } from './sessions.ts';
+
+export type HandshakeRequest = TapRequest & { method: string; url: string };
+type HeaderLine = [string, string];
+
+/** What an endpoint is to the simulator: the demo server's choices, and what it does once open. */
+export interface SimEndpoint {
+  readonly protocols: readonly string[];
+  readonly deflate: boolean;
+  /** How fast the server reads (only /slow is slow). */
+  readonly readRate?: Rate;
+  prepare(query: URLSearchParams): Rejection | ((peer: SimPeer) => void);
+}
+
+export type HandshakeAnswer = {
+  status: number;
+  headers: HeaderLine[];
+  /** The server's end of an accepted connection. */
+  peer: SimPeer | null;
+  readRate: Rate | null;
+  /** The client is open: the endpoint starts (greets, subscribes…). */
+  opened(): void;
+};
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable' };
+
+export class SimRouter {
+  readonly #endpoints: ReadonlyMap<string, SimEndpoint>;
+  readonly #sessions: SimSessions;
+
+  constructor(endpoints: ReadonlyMap<string, SimEndpoint>, sessions: SimSessions) {
+    this.#endpoints = endpoints;
+    this.#sessions = sessions;
+  }
+
+  async upgrade(request: HandshakeRequest): Promise<HandshakeAnswer> {
+    const url = new URL(request.url, 'ws://simulated.invalid');
+    const endpoint = this.#endpoints.get(url.pathname);
+    const session = url.searchParams.get('session');
+    const tapped = endpoint !== undefined && url.pathname !== '/inspect' && session !== null && isSessionId(session);
+    const sink = tapped ? this.#sessions.sink(session) : null;
+
+    let opener: Rejection | ((peer: SimPeer) => void);
+    if (!endpoint) opener = rejection(404, noSuchEndpoint);
+    else if (session !== null && !isSessionId(session)) opener = rejection(400, BAD_SESSION_REASON);
+    else opener = endpoint.prepare(url.searchParams);
+    if (isRejection(opener)) {
+      const body = opener.reason;
+      const lines = [
+        `HTTP/1.1 ${opener.status} ${STATUS_TEXT[opener.status] ?? ''}`,
+        'Connection: close',
+        'Content-Type: text/plain; charset=utf-8',
+        `Content-Length: ${new TextEncoder().encode(body).length}`,
+      ];
+      sink?.push(handshakeRecord(request, lines, body));
+      return { status: opener.status, headers: lines.slice(1).map(splitHeader), peer: null, readRate: null, opened: () => {} };
+    }
+
+    const header = (name: string): string | null => {
+      for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
+        if (request.rawHeaders[i]!.toLowerCase() === name) return request.rawHeaders[i + 1]!;
+      }
+      return null;
+    };
+    const offered = (header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const protocol = offered.find((p) => endpoint!.protocols.includes(p)) ?? null;
+    const deflate = endpoint!.deflate && /(^|,)\s*permessage-deflate\s*(;|,|$)/.test(header('sec-websocket-extensions') ?? '');
+    const lines = [
+      'HTTP/1.1 101 Switching Protocols',
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Accept: ${await computeAccept(header('sec-websocket-key') ?? '')}`,
+    ];
+    if (protocol) lines.push(`Sec-WebSocket-Protocol: ${protocol}`);
+    if (deflate) lines.push('Sec-WebSocket-Extensions: permessage-deflate');
+    sink?.push(handshakeRecord(request, lines));
+    const tap = sink ? tapDirections(sink, { deflate, maxPayload: SIM_MAX_PAYLOAD }) : null;
+    const peer = new SimPeer(url.searchParams, deflate, tap);
+    if (sink) {
+      this.#sessions.tapped(session!, +1);
+      peer.whenClosed(() => this.#sessions.tapped(session!, -1));
+    }
+    const open = opener;
+    return {
+      status: 101,
+      headers: lines.slice(1).map(splitHeader),
+      peer,
+      readRate: endpoint!.readRate ?? null,
+      opened: () => open(peer),
+    };
+  }
+}
+
+function splitHeader(line: string): HeaderLine {
+  const colon = line.indexOf(':');
+  return [line.slice(0, colon), line.slice(colon + 1).trim()];
+}
