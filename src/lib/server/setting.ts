@@ -6,6 +6,8 @@ import { choiceText, parseServerChoice, sameChoice, wsBaseOf, type ServerChoice 
 import { endpointUrl } from './url.ts';
 
 export const SERVER_STORAGE_KEY = 'wss-school:server';
+/** The real server the reader left for the simulation, to go back to. */
+export const REAL_SERVER_STORAGE_KEY = 'wss-school:server-real';
 
 export type ServerSnapshot = {
   /** What the server field shows: the reader may be halfway through typing. */
@@ -24,10 +26,13 @@ export type ServerSettingOptions = {
    * while there is no page yet (rendering at build time), so labs wait. */
   fallback: ServerChoice | null;
   storage?: StorageLike | null;
+  /** The real server to offer when leaving the simulation with none used before (the page's origin). */
+  realFallback?: string;
 };
 
 export class ServerSetting implements Readable<ServerSnapshot> {
   readonly fallback: ServerChoice | null;
+  readonly #realFallback: string;
   #storage: StorageLike | null;
   #text: string;
   #choice: ServerChoice | null;
@@ -36,6 +41,7 @@ export class ServerSetting implements Readable<ServerSnapshot> {
   constructor(options: ServerSettingOptions) {
     this.fallback = options.fallback;
     this.#storage = options.storage ?? null;
+    this.#realFallback = options.realFallback ?? (this.fallback?.mode === 'real' ? this.fallback.url : 'ws://localhost:8080');
     let saved: string | null = null;
     try {
       saved = this.#storage?.getItem(SERVER_STORAGE_KEY) ?? null;
@@ -66,6 +72,36 @@ export class ServerSetting implements Readable<ServerSnapshot> {
   /** Picks a server outright (e.g. a "use the simulated server" button). */
   choose(choice: ServerChoice): void {
     this.edit(choiceText(choice));
+  }
+
+  /** Switches every lab to the simulated server, remembering the real one to come back to. */
+  useSimulated(): void {
+    const current = this.#choice;
+    if (current?.mode === 'real') {
+      try {
+        this.#storage?.setItem(REAL_SERVER_STORAGE_KEY, current.url);
+      } catch {
+        // Not remembered: leaving the simulation then offers the default server.
+      }
+    }
+    this.choose({ mode: 'simulated' });
+  }
+
+  /** The real server leaving the simulation goes back to: the one used before it, else the default. */
+  get realBase(): string {
+    let saved: string | null = null;
+    try {
+      saved = this.#storage?.getItem(REAL_SERVER_STORAGE_KEY) ?? null;
+    } catch {
+      // Storage blocked: the default it is.
+    }
+    const choice = saved ? parseServerChoice(saved) : null;
+    return choice?.mode === 'real' ? choice.url : this.#realFallback;
+  }
+
+  /** Undoes useSimulated(): back to the real server. */
+  useReal(): void {
+    this.choose({ mode: 'real', url: this.realBase });
   }
 
   /** The URL of an endpoint (`/echo`, `/chat?nick=…`) on the chosen server, or null while none is chosen. */

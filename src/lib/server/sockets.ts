@@ -1,6 +1,7 @@
 // The one place the labs' connections are made. A URL on the simulator's host (choice.ts) goes to the
 // simulated server registered here; any other URL goes to the browser's own WebSocket, fetch and
 // EventSource. Models default to these factories, so no lab constructs a WebSocket itself.
+import { Snapshots, type Readable } from '../reactive/store.ts';
 import { isSimulatedUrl } from './choice.ts';
 
 /** The part of the browser's WebSocket the labs use (tests hand models fakes of it); the simulator's sockets provide at least this. */
@@ -55,10 +56,31 @@ function simulator(url: string): SimulatedServer {
   throw new Error(`${url} is on the simulated server, but none is registered: setSimulatedServer() from src/lib/sim has not run.`);
 }
 
+let failedHosts = new Set<string>();
+const failures = new Snapshots<ReadonlySet<string>>(() => failedHosts);
+
+/**
+ * The hosts (`ws://host:port`) of real servers a connection could not open to on this page, so a lab can
+ * offer the simulated server however its own model words the failure.
+ */
+export const unreachableHosts: Readable<ReadonlySet<string>> = failures;
+
+function watchOpening(socket: WebSocket): WebSocket {
+  let opened = false;
+  socket.addEventListener('open', () => (opened = true));
+  socket.addEventListener('close', () => {
+    if (opened) return;
+    const host = new URL(socket.url);
+    failedHosts = new Set(failedHosts).add(`${host.protocol}//${host.host}`);
+    failures.emit();
+  });
+  return socket;
+}
+
 /** `new WebSocket(url, protocols)`, or the simulator's socket for a simulated URL. Throws as the constructor does. */
 export function createSocket(url: string, protocols?: string | string[]): WebSocketLike {
   if (isSimulatedUrl(url)) return simulator(url).openSocket(url, protocols);
-  return protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols);
+  return watchOpening(protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols));
 }
 
 /** `fetch(url, init)`, or the simulator's answer for a simulated URL. */

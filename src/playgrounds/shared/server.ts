@@ -1,4 +1,6 @@
 import { defaultChoice } from '../../lib/server/choice.ts';
+import { originToWsBase } from '../../lib/server/url.ts';
+import { installSimulatedServer } from '../../lib/sim/index.ts';
 import { ServerSetting } from '../../lib/server/setting.ts';
 import { createSocket, type WebSocketLike } from '../../lib/server/sockets.ts';
 
@@ -15,7 +17,10 @@ export function serverSetting(): ServerSetting {
   setting ??= new ServerSetting({
     fallback: defaultChoice(location, import.meta.env.PUBLIC_DEMO_SERVER as string | undefined),
     storage: storage(),
+    realFallback: originToWsBase(location),
   });
+  // Any lab may switch to the simulated server at any moment, so it is ready on every lab page.
+  installSimulatedServer();
   return setting;
 }
 
