@@ -2,7 +2,7 @@
 // over a BroadcastChannel (same origin only, nothing leaves the browser). Each tab keeps its own members
 // and tells the others what happens; every tab delivers each join, leave and message to its own members,
 // with the room's size counted over all tabs. The answers are the demo server's (realtime/chatServer.ts).
-import { answerChatMessage, CHAT_BINARY_CLOSE } from '../realtime/chatServer.ts';
+import { CHAT_BINARY_CLOSE, readChatMessage } from '../realtime/chatServer.ts';
 import type { SimPeer } from './peer.ts';
 
 const CHANNEL = 'wss-school:simulated-chat';
@@ -46,9 +46,9 @@ export class SimChatRoom {
       peer.close(CHAT_BINARY_CLOSE.code, CHAT_BINARY_CLOSE.reason);
       return;
     }
-    const answer = answerChatMessage(nick, new TextDecoder().decode(data), Date.now());
-    if ('error' in answer) peer.send(JSON.stringify(answer.error));
-    else this.#broadcast(answer.broadcast);
+    const read = readChatMessage(new TextDecoder().decode(data));
+    if ('error' in read) peer.send(JSON.stringify(read.error));
+    else this.#broadcast({ type: 'message', nick, text: read.text, t: Date.now() });
   }
 
   #broadcast(message: object): void {
