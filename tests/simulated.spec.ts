@@ -12,7 +12,7 @@ const simulatedBuild = process.env.PUBLIC_DEMO_SERVER === 'simulated';
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 const s = {
   en: { offer: 'Use the simulated server', active: /Simulated server: this lab talks to a demo server simulated in this page/, real: /Use the real server/ },
-  vi: { offer: 'Dùng server mô phỏng', active: /Server mô phỏng: bài thực hành này/, real: /Dùng server thật/ },
+  vi: { offer: 'Dùng server mô phỏng', active: /Server mô phỏng: phần thực hành này/, real: /Dùng server thật/ },
 } as const;
 
 let server: Server;
