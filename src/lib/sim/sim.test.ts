@@ -177,14 +177,20 @@ describe('simulated endpoints', () => {
 });
 
 /** Opens an inspector then the connection on `open`, sends `send`, and returns the session's records. */
-async function inspectSim(path: string, send: Array<string | Uint8Array>, frames: number): Promise<InspectRecord[]> {
-  const id = newSessionId();
+/** An open simulated inspector for session `id`, and the records it has received so far. */
+async function simInspector(id: string): Promise<{ inspector: SimulatedWebSocket; records: InspectRecord[] }> {
   const inspector = openSim(`/inspect?session=${id}`);
   const records: InspectRecord[] = [];
   inspector.addEventListener('message', (e) => {
     for (const r of parseRecordMessage((e as MessageEvent).data)) if ('record' in r) records.push(r.record);
   });
   await opened(inspector);
+  return { inspector, records };
+}
+
+async function inspectSim(path: string, send: Array<string | Uint8Array>, frames: number): Promise<InspectRecord[]> {
+  const id = newSessionId();
+  const { inspector, records } = await simInspector(id);
   const ws = openSim(`${path}${path.includes('?') ? '&' : '?'}session=${id}`);
   await opened(ws);
   for (const m of send) ws.send(m);
@@ -211,12 +217,7 @@ describe('simulated inspector records', () => {
 
   it('shows a refused handshake and every fault as a refused frame', async () => {
     const id = newSessionId();
-    const inspector = openSim(`/inspect?session=${id}`);
-    const records: InspectRecord[] = [];
-    inspector.addEventListener('message', (e) => {
-      for (const r of parseRecordMessage((e as MessageEvent).data)) if ('record' in r) records.push(r.record);
-    });
-    await opened(inspector);
+    const { inspector, records } = await simInspector(id);
     openSim(`/misbehave?fault=masked&session=${id}`);
     await until(() => records.some((r) => r.kind === 'frame' && r.error !== undefined));
     expect(records.find((r) => r.kind === 'frame' && r.error)).toMatchObject({ dir: 'server', masked: true, error: { closeCode: 1002 } });
