@@ -1,5 +1,5 @@
 // The link between demo-server instances: one Redis pub/sub channel carrying small JSON messages
-// (docs/DEMO-SERVER.md, "Running more than one instance"). Without REDIS_URL there is no bus and every
+// (README.md, "Running more than one instance"). Without REDIS_URL there is no bus and every
 // instance is alone, as before. With it, losing Redis never stops an instance: publishing returns false,
 // the parts that share state (chat, inspector) fall back to this instance alone and say so, and the
 // client reconnects by itself; when Redis is back every part is told and rejoins.

@@ -2,7 +2,7 @@
 // what its own members do to the others and delivers what they relay to its members, so the room is one:
 // a sender's messages travel through one instance and one Redis connection, so they arrive in the order
 // sent, and an instance ignores its own messages coming back, so none arrives twice. The member count
-// adds the counts the other instances last reported (docs/DEMO-SERVER.md, "Running more than one instance").
+// adds the counts the other instances last reported (README.md, "Running more than one instance").
 import { deliver } from './broadcast.ts';
 import type { Bus, BusMessage } from './bus.ts';
 import type { Client } from './client.ts';

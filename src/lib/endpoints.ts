@@ -1,6 +1,6 @@
 // The demo server's endpoints, listed once for everything that must know them: the server builds its
 // routes from this list (and its 404 answer), `astro dev` proxies these paths, an in-page simulator can
-// stand in for them, and a test checks the README's endpoint table against it (docs/DEMO-SERVER.md).
+// stand in for them, and a test checks the README's endpoint table against it.
 
 /** WebSocket endpoints: a GET with `Upgrade: websocket` on exactly this path. */
 export const WEBSOCKET_PATHS = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/firehose', '/inspect'] as const;

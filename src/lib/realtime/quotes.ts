@@ -1,6 +1,6 @@
 // The simulated stock quotes of /ticker and /alt/…, as a pure function of time: the quote for sequence
 // number `seq` at `hz` quotes per second is always the same. Every demo-server instance and the page-side
-// simulator therefore produce one sequence without talking to each other (docs/DEMO-SERVER.md, "Quotes").
+// simulator therefore produce one sequence without talking to each other (README.md, "Running more than one instance").
 // Only +, *, / and 32-bit integer mixing are used, so every JavaScript engine computes the same bits.
 import type { Quote } from './ticker.ts';
 
