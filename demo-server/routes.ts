@@ -10,6 +10,7 @@ import { createChat } from './endpoints/chat.ts';
 import { createClose } from './endpoints/close.ts';
 import { createEcho } from './endpoints/echo.ts';
 import { createFirehose } from './endpoints/firehose.ts';
+import { createHeartbeat } from './endpoints/heartbeat.ts';
 import { createMisbehave } from './endpoints/misbehave.ts';
 import { createSlow } from './endpoints/slow.ts';
 import { createTicker } from './endpoints/ticker.ts';
@@ -27,6 +28,7 @@ export function createWebSocketEndpoints(config: Config, bus: Bus | null, inspec
     '/close': createClose(),
     '/misbehave': createMisbehave(),
     '/firehose': createFirehose(),
+    '/heartbeat': createHeartbeat(),
     '/inspect': inspector,
   };
   const byPath = new Map<string, Endpoint>();

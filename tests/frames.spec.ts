@@ -20,6 +20,7 @@ const t = {
     lenExplained: 'the payload is 5 bytes',
     unreachable: 'Could not open the inspector stream',
     fragments: 'replies in N fragments',
+    fragmentCount: 'Number of fragments (2–16)',
     deflate: '/echo-deflate',
     lastFragment: 'the last fragment',
     compressed: 'marks a compressed message',
@@ -43,6 +44,7 @@ const t = {
     lenExplained: 'payload dài 5 byte',
     unreachable: 'Không mở được luồng quan sát',
     fragments: 'trả lời bằng N mảnh',
+    fragmentCount: 'Số mảnh (2–16)',
     deflate: '/echo-deflate',
     lastFragment: 'mảnh cuối cùng',
     compressed: 'đánh dấu tin nhắn đã nén',
@@ -158,7 +160,7 @@ for (const lang of ['en', 'vi'] as const) {
     const noErrors = watchConsole(page);
     const lab = await inspector(page, lang);
     await lab.getByRole('radio', { name: new RegExp(l.fragments) }).check();
-    await lab.getByRole('spinbutton').fill('3');
+    await lab.getByRole('spinbutton', { name: l.fragmentCount }).fill('3');
     const frames = await connectAndSend(lab, lang, 'abcdef');
     const rows = dataRows(frames);
     await expect(rows).toHaveCount(4);

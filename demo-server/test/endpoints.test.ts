@@ -11,6 +11,7 @@ import {
   nextJson,
   nextMessage,
   open,
+  refusal,
   startServer,
   type TestServer,
 } from './helpers.ts';
@@ -208,5 +209,58 @@ describe('/misbehave', () => {
     expect((await errored(ws)).message).toMatch(message);
     expect((await closed(ws)).code).toBe(1006);
     await expectControlEcho(server);
+  });
+});
+
+describe('/heartbeat', () => {
+  test('pings (protocol and JSON) every interval while the page answers; closes with 4000 when it stops', async () => {
+    // Listeners go on before the handshake completes: ping 1 is sent the moment the connection opens.
+    const ws = client(server.url('/heartbeat?interval=250'));
+    const protocolPings: number[] = [];
+    ws.on('ping', () => protocolPings.push(Date.now()));
+    const done = closed(ws);
+    const seen: number[] = [];
+    const started = Date.now();
+    ws.on('message', (data) => {
+      const ping = JSON.parse(String(data)) as { type: string; n: number };
+      expect(ping.type).toBe('ping');
+      seen.push(ping.n);
+      // Answer the first three, then fall silent like a frozen page.
+      if (ping.n <= 3) ws.send(JSON.stringify({ type: 'pong', n: ping.n }));
+    });
+    expect(await done).toEqual({ code: 4000, reason: 'no pong for ping 4 within 250 ms' });
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(protocolPings.length).toBeGreaterThanOrEqual(4); // the server-wide HEARTBEAT_MS round may add one
+    // Four intervals: pings 1–4 at 0, 250, 500, 750 ms, the deadline of ping 4 at 1000 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  test('an answer to an older ping does not count', async () => {
+    const ws = client(server.url('/heartbeat?interval=250'));
+    const done = closed(ws);
+    ws.on('message', (data) => {
+      const ping = JSON.parse(String(data)) as { n: number };
+      ws.send(JSON.stringify({ type: 'pong', n: ping.n - 1 }));
+    });
+    expect(await done).toEqual({ code: 4000, reason: 'no pong for ping 1 within 250 ms' });
+  });
+
+  test('a message that is not a pong gets an error message, and the connection stays', async () => {
+    const ws = await open(server.url('/heartbeat?interval=2000'));
+    expect(await nextJson(ws)).toEqual([{ type: 'ping', n: 1 }]);
+    const reply = nextJson(ws);
+    ws.send('hello');
+    expect(await reply).toEqual([{ type: 'error', message: 'expected JSON: {"type":"pong","n":N}' }]);
+    const binary = nextJson(ws);
+    ws.send(Buffer.from([1, 2]));
+    expect(await binary).toEqual([{ type: 'error', message: 'expected a text message: {"type":"pong","n":N}' }]);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  });
+
+  test.each(['100', '10001', 'fast'])('?interval=%s is refused with 400', async (interval) => {
+    const refused = await refusal(server.url(`/heartbeat?interval=${interval}`));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('?interval= must be a whole number from 250 to 10000');
   });
 });

@@ -19,7 +19,6 @@ export const COURSE: readonly Section[] = [
  */
 export const PLANNED: ReadonlySet<string> = new Set([
   'creating-a-connection',
-  'heartbeats-and-reconnect',
   'cheat-sheet',
   'glossary',
 ]);

@@ -3,7 +3,7 @@
 // stand in for them, and a test checks the README's endpoint table against it.
 
 /** WebSocket endpoints: a GET with `Upgrade: websocket` on exactly this path. */
-export const WEBSOCKET_PATHS = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/firehose', '/inspect'] as const;
+export const WEBSOCKET_PATHS = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/firehose', '/heartbeat', '/inspect'] as const;
 
 /** Plain HTTP routes besides the built site: the status report and the comparison lab's feeds. */
 export const HTTP_PATHS = ['/healthz', '/alt/poll', '/alt/long-poll', '/alt/sse'] as const;
