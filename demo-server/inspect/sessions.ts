@@ -11,6 +11,8 @@ import {
   SESSION_MAX_RECORDS,
 } from '../limits.ts';
 
+import { droppedRecord } from '../../src/lib/inspect/tap.ts';
+
 export { isSessionId } from '../../src/lib/inspect/tap.ts';
 
 class Session {
@@ -83,7 +85,7 @@ class Session {
   /** Sends the pending "dropped" notice once the inspector has room again (also called from the sweep). */
   #reportDropped(inspector: Client): void {
     if (this.#dropped === 0 || inspector.bufferedAmount > INSPECTOR_SKIP_BYTES) return;
-    inspector.send(JSON.stringify({ kind: 'dropped', count: this.#dropped, t: Date.now() }));
+    inspector.send(droppedRecord(this.#dropped));
     this.#dropped = 0;
   }
 

@@ -1,8 +1,10 @@
-// The tap's records (DESIGN.md, "Demo server contract"): what the demo server's tap and the page's simulated
-// server both stream on /inspect?session=ID. Bytes go in, one direction at a time, and are decoded with the
+// The tap's records (docs/DEMO-SERVER.md, "/inspect"): what the demo server's tap and the page's simulated
+// server both stream on /inspect?session=ID. Each record `satisfies` its type in records.ts, the parser the
+// inspector view reads them with, so a field added or renamed on one side fails `npm run check` on the other. Bytes go in, one direction at a time, and are decoded with the
 // site's own codec; each frame (and the first frame that breaks a rule) comes out as one JSON record.
 // Written once here so a simulated connection's inspector reads exactly what a real one's does.
 import { describeHeader, FrameDecoder, OPCODE, toHex, type Frame, type FrameDecoderOptions, type ProtocolError } from '../protocol/index.ts';
+import type { DroppedRecord, FrameRecord, HandshakeRecord, HeaderLine } from './records.ts';
 
 /** Inspector: bytes of each payload shown. */
 export const TAP_PAYLOAD_BYTES = 256;
@@ -22,8 +24,6 @@ export type RecordSink = { push(record: string): void };
 
 /** The request as the server read it (Node's IncomingMessage fits): raw headers as name, value, name, value… */
 export type TapRequest = { method?: string; url?: string; rawHeaders: readonly string[] };
-
-type HeaderLine = [string, string];
 
 /** Milliseconds since the epoch, with sub-millisecond precision (frames often arrive within one ms). */
 function now(): number {
@@ -57,10 +57,10 @@ export function handshakeRecord(req: TapRequest, responseLines: readonly string[
       headers,
       ...(body === undefined ? {} : { body: body.slice(0, TAP_REFUSAL_BODY_CHARS) }),
     },
-  });
+  } satisfies HandshakeRecord);
 }
 
-/** One frame as DESIGN.md's record: header fields, the wire header, the first 256 payload bytes unmasked. */
+/** One frame as a record: header fields, the wire header, the first 256 payload bytes unmasked. */
 export function frameRecord(dir: 'client' | 'server', frame: Frame): string {
   return JSON.stringify({
     kind: 'frame',
@@ -75,7 +75,12 @@ export function frameRecord(dir: 'client' | 'server', frame: Frame): string {
     headerHex: toHex(frame.header, ''),
     payloadHex: toHex(frame.payload.subarray(0, TAP_PAYLOAD_BYTES), ''),
     text: frame.text ?? null,
-  });
+  } satisfies FrameRecord);
+}
+
+/** Tells an inspector how many records it missed (it was away too long, or read too slowly). */
+export function droppedRecord(count: number): string {
+  return JSON.stringify({ kind: 'dropped', count, t: Date.now() } satisfies DroppedRecord);
 }
 
 /**
@@ -137,7 +142,7 @@ class RefusedFrame {
   }
 
   /**
-   * A frame record (DESIGN.md's fields) plus what was wrong and, from the client, how the server answered.
+   * A frame record plus what was wrong and, from the client, how the server answered.
    * If the connection ended inside the header, headerHex holds the bytes that came (the server refused the
    * frame on fewer: the first two, or up to the length) and maskKey is null even when MASK is 1.
    */
@@ -146,7 +151,7 @@ class RefusedFrame {
     const masked = (h[1]! & 0x80) !== 0;
     const key = masked && this.headerComplete ? h.subarray(this.#headerLength - 4) : null;
     const payload = Uint8Array.from(this.#payload, (b, i) => (key ? b ^ key[i & 3]! : b));
-    const record: Record<string, unknown> = {
+    const record: FrameRecord = {
       kind: 'frame',
       dir,
       t: now(),

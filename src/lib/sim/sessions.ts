@@ -1,7 +1,7 @@
 // Inspector sessions in the page, as the demo server keeps them: a session's records go to its inspector
 // (/inspect?session=ID) as text messages; while none is attached they wait, up to the server's bound, and
 // what did not fit is reported as {"kind":"dropped","count":n} when the inspector comes.
-import type { RecordSink } from '../inspect/tap.ts';
+import { droppedRecord, type RecordSink } from '../inspect/tap.ts';
 import type { SimPeer } from './peer.ts';
 
 /** As the demo server: a waiting session keeps at most this many records. */
@@ -35,7 +35,7 @@ class SimSession implements RecordSink {
 
   #reportDropped(): void {
     if (this.dropped === 0) return;
-    this.inspector?.send(JSON.stringify({ kind: 'dropped', count: this.dropped, t: Date.now() }));
+    this.inspector?.send(droppedRecord(this.dropped));
     this.dropped = 0;
   }
 }
