@@ -1,5 +1,5 @@
 // Entry point: `node demo-server/main.ts [--port 9000] [--site-dir dist] …` (settings: --help).
-import { ConfigError, loadConfig, usage, type Config } from './config.ts';
+import { ConfigError, readCommandLine, usage, type Config } from './config.ts';
 import { createDemoServer } from './server.ts';
 
 function displayUrl(host: string, port: number): string {
@@ -8,18 +8,18 @@ function displayUrl(host: string, port: number): string {
   return `http://${shown}:${port}/`;
 }
 
-const argv = process.argv.slice(2);
-if (argv.includes('--help') || argv.includes('-h')) {
-  console.log(usage());
-  process.exit(0);
-}
-
 let config: Config;
 try {
-  config = loadConfig(process.env, argv);
+  const line = readCommandLine(process.env, process.argv.slice(2));
+  if (line.help) {
+    console.log(usage());
+    process.exit(0);
+  }
+  config = line.config;
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  console.error(`${error.message}\n\n${usage()}`);
+  // Exit code 2: a usage error, as shells and supervisors read it (the server never started).
+  console.error(`${error.message}\n\nRun with --help for every setting, its range and its default.`);
   process.exit(2);
 }
 
