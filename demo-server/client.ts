@@ -2,6 +2,7 @@
 // (ws builds it through the `WebSocket` option) so a connection costs no extra objects or closures.
 import WebSocket from 'ws';
 import type { Duplex } from 'node:stream';
+import { CRASH_CLOSE } from './crash.ts';
 import type { Endpoint } from './endpoint.ts';
 import type { Hub } from './hub.ts';
 
@@ -24,6 +25,37 @@ export class Client extends WebSocket {
   refilledAt = 0;
   /** Why ws gave up on the peer (an error code such as WS_ERR_INVALID_UTF8), for the close log line. */
   problem = '';
+
+  /**
+   * The crash boundary: every event of this connection (message, close, pong, error) reaches its listeners
+   * here, so a listener that throws ends this connection with 1011 instead of the process with every other
+   * connection in it.
+   */
+  emit(event: string | symbol, ...args: unknown[]): boolean {
+    try {
+      return super.emit(event, ...args);
+    } catch (error) {
+      this.crashed(error, String(event));
+      return true;
+    }
+  }
+
+  /** Runs this connection's own deferred work (a timer) inside the same boundary. */
+  guard(where: string, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.crashed(error, where);
+    }
+  }
+
+  /** Its endpoint's code threw: log it with the stack, and close this connection alone with 1011. */
+  crashed(error: unknown, where: string): void {
+    const path = this.endpoint?.path ?? '?';
+    this.problem = 'crashed';
+    this.hub?.log.error(`crash #${this.id} ${path} in ${where}`, error);
+    if (this.readyState === WebSocket.OPEN) this.close(CRASH_CLOSE.code, CRASH_CLOSE.reason);
+  }
 
   /**
    * Call first in every message handler: false means drop the message (the connection is closing,

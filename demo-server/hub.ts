@@ -7,6 +7,9 @@ import type { Config } from './config.ts';
 import type { Endpoint } from './endpoint.ts';
 import { printable, type Log } from './log.ts';
 
+/** Shutting down on SIGTERM/SIGINT: RFC 6455 §7.4.1's "going away" (README, "Running more than one instance"). */
+const GOING_AWAY = { code: 1001, reason: 'Server shutting down' };
+
 export class Hub {
   readonly config: Config;
   readonly log: Log;
@@ -85,8 +88,8 @@ export class Hub {
     for (const task of this.onHeartbeat) task();
   }
 
-  /** Closes every client with 1001; resolves when all have gone (stragglers are cut after `graceMs`). */
-  closeAll(graceMs: number): Promise<void> {
+  /** Closes every client (1001 unless told); resolves when all have gone (stragglers are cut after `graceMs`). */
+  closeAll(graceMs: number, goodbye: { code: number; reason: string } = GOING_AWAY): Promise<void> {
     this.stopHeartbeat();
     if (this.clients.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
@@ -102,7 +105,7 @@ export class Hub {
       };
       for (const client of this.clients) {
         client.once('close', done);
-        client.close(1001, 'Server shutting down');
+        client.close(goodbye.code, goodbye.reason);
       }
     });
   }

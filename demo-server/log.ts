@@ -1,14 +1,22 @@
 // One line per connection (open, close with its code) and per refused handshake; never message contents.
+// Errors (an endpoint that threw) are written whatever LOG_LEVEL says, with their stack, to stderr.
 
 export interface Log {
   line(text: string): void;
+  error(text: string, error: unknown): void;
 }
 
-export function createLog(enabled: boolean, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Log {
-  if (!enabled) return { line() {} };
+export function createLog(
+  enabled: boolean,
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  writeError: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Log {
+  const stamp = (text: string) => `${new Date().toISOString()} ${text}`;
   return {
-    line(text) {
-      write(`${new Date().toISOString()} ${text}`);
+    line: enabled ? (text) => write(stamp(text)) : () => {},
+    error(text, error) {
+      const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+      writeError(stamp(`${text}: ${detail}`));
     },
   };
 }

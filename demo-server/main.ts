@@ -1,5 +1,6 @@
 // Entry point: `node demo-server/main.ts [--port 9000] [--site-dir dist] …` (settings: --help).
 import { ConfigError, readCommandLine, usage, type Config } from './config.ts';
+import { fatalHandler } from './crash.ts';
 import { createDemoServer } from './server.ts';
 
 function displayUrl(host: string, port: number): string {
@@ -24,6 +25,15 @@ try {
 }
 
 const demo = createDemoServer(config);
+// An error no connection's boundary caught: the process's state is unknown, so it stops (demo-server/crash.ts).
+process.on(
+  'uncaughtException',
+  fatalHandler({
+    close: (goodbye) => demo.close(goodbye),
+    writeError: (line) => process.stderr.write(`${line}\n`),
+    exit: (code) => process.exit(code),
+  }),
+);
 try {
   const { port, host } = await demo.listen();
   const where = host === '0.0.0.0' || host === '::' ? ` (listening on all interfaces, ${host})` : '';

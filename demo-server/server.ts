@@ -9,7 +9,8 @@ import { Hub } from './hub.ts';
 import { MAX_HEADER_BYTES } from './limits.ts';
 import { connectBus } from './bus.ts';
 import { createInspector } from './inspect/inspector.ts';
-import { createLog } from './log.ts';
+import { HTTP_CRASH_BODY } from './crash.ts';
+import { createLog, printable, type Log } from './log.ts';
 import { createHttpRoutes, createWebSocketEndpoints } from './routes.ts';
 import { createStatic, sendText } from './static.ts';
 import { createUpgradeHandler } from './upgrade.ts';
@@ -20,8 +21,8 @@ export interface DemoServer {
   server: Server;
   /** Starts listening on config.host:config.port (port 0 = any free port). */
   listen(): Promise<{ port: number; host: string }>;
-  /** Closes every WebSocket with 1001, ends held HTTP requests, stops listening. */
-  close(): Promise<void>;
+  /** Closes every WebSocket (with 1001 unless told), ends held HTTP requests, stops listening. */
+  close(goodbye?: { code: number; reason: string }): Promise<void>;
   stats(): DemoStats;
   /** The open WebSockets (for tests and diagnostics). */
   clients(): ReadonlySet<Client>;
@@ -32,6 +33,19 @@ export interface DemoServerOptions {
   logLine?: (line: string) => void;
   /** false: no /inspect endpoint and no tap at all (for comparisons). */
   inspector?: boolean;
+}
+
+/** The HTTP crash boundary (crash.ts): a route that throws answers 500, or cuts a response already begun. */
+export function guardRequests(handler: (req: IncomingMessage, res: ServerResponse) => void, log: Log): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    try {
+      handler(req, res);
+    } catch (error) {
+      log.error(`crash ${printable(req.url ?? '', 60)}`, error);
+      if (res.headersSent) res.destroy();
+      else sendText(res, 500, `${HTTP_CRASH_BODY}\n`, { 'Cache-Control': 'no-store' });
+    }
+  };
 }
 
 /** Milliseconds a graceful close waits for clients to answer the 1001 before cutting them. */
@@ -80,7 +94,7 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
       connectionsCheckingInterval: Math.min(1000, Math.ceil(config.headersTimeoutMs / 4)),
       keepAliveTimeout: 5000,
     },
-    onRequest,
+    guardRequests(onRequest, log),
   );
   server.on('upgrade', createUpgradeHandler(hub, byPath, inspector?.hooks ?? null));
   hub.onHeartbeat.add(() => alt.sweep());
@@ -115,14 +129,14 @@ export function createDemoServer(config: Config, options: DemoServerOptions = {}
         });
       });
     },
-    close() {
+    close(goodbye) {
       closing ??= (async () => {
         hub.closing = true;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const endpoint of byPath.values()) endpoint.stop?.();
         alt.stop();
         inspector?.stop();
-        await hub.closeAll(CLOSE_GRACE_MS);
+        await hub.closeAll(CLOSE_GRACE_MS, goodbye);
         await bus?.close(); // after the goodbyes: the other instances hear these members leave
         server.closeAllConnections();
         await stopped;

@@ -12,7 +12,7 @@ export class ConnectionTimers {
       client,
       setTimeout(() => {
         this.#timers.delete(client);
-        action();
+        client.guard('timer', action);
       }, ms),
     );
   }

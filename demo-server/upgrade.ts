@@ -7,6 +7,7 @@ import { clientAddress, limitKey } from './address.ts';
 import { Client } from './client.ts';
 import { isRejection, rejection, type Endpoint, type Opener, type Rejection } from './endpoint.ts';
 import type { Hub } from './hub.ts';
+import { CRASH_REFUSAL } from './crash.ts';
 import { CLOSE_TIMEOUT_MS, MAX_FRAGMENTS } from './limits.ts';
 import { printable } from './log.ts';
 import { noSuchEndpoint } from './routes.ts';
@@ -142,7 +143,14 @@ export function createUpgradeHandler(
     const endpoint = endpoints.get(url.pathname);
     const address = clientAddress(req, config.trustProxy);
     const key = limitKey(address);
-    const outcome = admit(req, endpoint, url.searchParams, key);
+    let outcome: Rejection | Opener;
+    try {
+      outcome = admit(req, endpoint, url.searchParams, key);
+    } catch (error) {
+      // The crash boundary of a handshake: the endpoint's check threw, so this one request is refused.
+      hub.log.error(`crash ${printable(url.pathname, 40)} in prepare`, error);
+      outcome = rejection(500, CRASH_REFUSAL);
+    }
     if (isRejection(outcome)) {
       hub.log.line(`refuse ${outcome.status} ${printable(url.pathname, 40)} ${address} ${printable(outcome.reason, 160)}`);
       const response = refusalResponse(outcome);
@@ -151,12 +159,13 @@ export function createUpgradeHandler(
       refuse(socket, response);
       return;
     }
+    const open = outcome;
     const server = endpoint!.deflate ? deflate : plain;
     server.handleUpgrade(req, socket, head, (client) => {
       socket.removeListener('error', destroyOnError);
       hub.add(client, endpoint!, address, key, socket);
       if (tap && url.searchParams.has('session')) tap.attach(client, req, url.searchParams);
-      outcome(client);
+      client.guard('open', () => open(client));
     });
   };
 }

@@ -98,7 +98,7 @@ export function createFirehose(): Endpoint {
       sent: 0,
       heldBack: 0,
       ended: false,
-      timer: setInterval(() => tick(stream), TICK_MS),
+      timer: setInterval(() => client.guard('timer', () => tick(stream)), TICK_MS),
       watchers: new Set(),
     };
     streams.set(client, stream);
@@ -110,10 +110,7 @@ export function createFirehose(): Endpoint {
   }
 
   function openWatcher(client: Client, id: string): void {
-    const timer = setInterval(() => {
-      const stream = byId.get(id);
-      client.send(status(stream));
-    }, FIREHOSE_STATUS_MS);
+    const timer = setInterval(() => client.guard('timer', () => client.send(status(byId.get(id)))), FIREHOSE_STATUS_MS);
     watching.set(client, { id, timer });
     byId.get(id)?.watchers.add(client);
     client.send(status(byId.get(id)));
