@@ -1,7 +1,7 @@
-import { expect, test, type Locator, type Page } from './fixtures.ts';
+import { expect, test, type Locator } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
-// The error lab (lesson errors), and the runnable examples of the lessons ready-state, events and errors.
+// The error lab (lesson errors). Its runnable examples, and every other one, run in runnable-all.spec.ts.
 const t = {
   en: {
     refused: 'Refused port',
@@ -14,8 +14,6 @@ const t = {
     customField: 'URL to try',
     same: '4 different failures',
     thrown: 'SyntaxError thrown',
-    run: 'Run',
-    console: 'Console output',
   },
   vi: {
     refused: 'Cổng từ chối kết nối',
@@ -28,8 +26,6 @@ const t = {
     customField: 'URL muốn thử',
     same: '4 kiểu thất bại khác nhau',
     thrown: 'ném SyntaxError',
-    run: 'Chạy',
-    console: 'Kết quả console',
   },
 } as const;
 
@@ -112,57 +108,5 @@ test('error lab: your own URL — a #fragment throws before any connection exist
   await tryCustom.click();
   await expect(card(lab, 'custom')).toContainText(t.en.thrown);
   await expect(card(lab, 'custom')).toContainText('fragment');
-  noErrors();
-});
-
-async function runExample(page: Page, lang: 'en' | 'vi', slug: string, example: string) {
-  await page.goto(`/${lang}/${slug}/`);
-  const figure = page.locator(`figure.runnable[data-example="${example}"]`);
-  await figure.getByRole('button', { name: t[lang].run, exact: true }).click();
-  return figure.getByRole('log', { name: t[lang].console });
-}
-
-test('runnable ready-state-walk prints every readyState, and send() throwing while CONNECTING', async ({ page }) => {
-  const noErrors = watchConsole(page);
-  const out = await runExample(page, 'en', 'ready-state', 'ready-state-walk');
-  await expect(out).toContainText('in onclose: readyState 3 (CLOSED)');
-  await expect(out.locator('li')).toHaveText([
-    'after new WebSocket(): readyState 0 (CONNECTING)',
-    'send() while CONNECTING throws InvalidStateError',
-    'in onopen: readyState 1 (OPEN)',
-    'right after close(): readyState 2 (CLOSING)',
-    'in onclose: readyState 3 (CLOSED)',
-    'code 1000 wasClean true',
-    'WebSocket.CLOSED === socket.CLOSED: true',
-  ]);
-  noErrors();
-});
-
-test('runnable events-order (vi): the replaced handler never runs; close comes last with code and reason', async ({ page }) => {
-  const noErrors = watchConsole(page);
-  const out = await runExample(page, 'vi', 'events', 'events-order');
-  await expect(out).toContainText('close: 4000 "tạm biệt" wasClean true');
-  const lines = await out.locator('li').allTextContents();
-  expect(lines.map((line) => line.replace(/^\d+ ms /, ''))).toEqual([
-    'open',
-    `onmessage: xin chào từ ws://${new URL(page.url()).host}`,
-    'listener gắn bằng addEventListener cũng chạy',
-    'close: 4000 "tạm biệt" wasClean true',
-  ]);
-  noErrors();
-});
-
-test('runnable errors-sequence: two network failures look alike, the ftp URL throws', async ({ page }) => {
-  const noErrors = watchConsole(page, expectedFailures);
-  const out = await runExample(page, 'en', 'errors', 'errors-sequence');
-  await expect(out).toContainText('→ thrown: SyntaxError');
-  const lines = await out.locator('li').allTextContents();
-  expect(lines.map((line) => line.replace(/^\S+ /, ''))).toEqual([
-    '→ error event of type error with message undefined',
-    '→ close 1006 wasClean false',
-    '→ error event of type error with message undefined',
-    '→ close 1006 wasClean false',
-    '→ thrown: SyntaxError',
-  ]);
   noErrors();
 });
