@@ -98,7 +98,7 @@ test('readyState lab: a server-initiated close has no event for CLOSING, and the
   const noErrors = watchConsole(page);
   const lab = await readyStateLab(page, 'en');
   await lab.getByRole('button', { name: t.en.server }).click();
-  await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 1 (OPEN)');
+  // OPEN can last less than one of the test's polls on a loaded machine; the timeline's 0-1 edge proves it.
   await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 3 (CLOSED)', { timeout: 10_000 });
   const seen = await edges(lab);
   // Either a poll landed inside CLOSING, or the clean close proves it happened between two polls.
