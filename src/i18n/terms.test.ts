@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newStyleTones, rejectedIn, terms, withoutQuotedEnglish } from './terms.ts';
+import { newStyleTones, rejectedIn, terms, withoutQuotedEnglish, type Term } from './terms.ts';
 
 const root = join(import.meta.dirname, '../..');
 const blank = (s: string) => ' '.repeat(s.length);
@@ -54,6 +54,17 @@ function wrapped(lines: string[]) {
   });
 }
 
+/** One value per term, on the line of terms.json that holds the term (blank elsewhere), so problems name the line. */
+function termLines(pick: (term: Term) => string): string[] {
+  const lines = readFileSync(join(root, 'src/i18n/terms.json'), 'utf8').split('\n');
+  const out = lines.map(() => '');
+  for (const term of terms) {
+    const at = lines.findIndex((l) => l.includes(`"id": ${JSON.stringify(term.id)}`));
+    if (at !== -1) out[at] = pick(term);
+  }
+  return out;
+}
+
 function sources(): Source[] {
   const out: Source[] = [];
   const read = (rel: string) => readFileSync(join(root, rel), 'utf8');
@@ -73,6 +84,7 @@ function sources(): Source[] {
       return inVi ? prose(strings(l)) : '';
     }),
   });
+  out.push({ file: 'src/i18n/terms.json', lines: termLines((t) => prose(t.definition.vi)) });
   for (const name of readdirSync(join(root, 'src/examples')).filter((n) => n.endsWith('.vi.js'))) {
     out.push({
       file: `src/examples/${name}`,
@@ -91,6 +103,19 @@ describe('Vietnamese terminology (src/i18n/terms.json)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const chosen = new Set(terms.map((t) => t.vi.toLowerCase()));
     expect(terms.flatMap((t) => t.rejected).filter((r) => chosen.has(r.toLowerCase()))).toEqual([]);
+  });
+
+  it('defines every term in both languages, says every usage note in both, and names a lesson that exists', () => {
+    const lessons = (lang: string) => new Set(readdirSync(join(root, 'content', lang)).map((n) => n.replace(/\.mdx$/, '')));
+    const [en, vi] = [lessons('en'), lessons('vi')];
+    const problems: string[] = [];
+    for (const t of terms) {
+      if (!t.definition?.en?.trim() || !t.definition?.vi?.trim()) problems.push(`${t.id}: no definition in both languages`);
+      if (Boolean(t.note) !== Boolean(t.noteVi)) problems.push(`${t.id}: note and noteVi go together`);
+      const slug = t.taught.split('#')[0]!;
+      if (!en.has(slug) || !vi.has(slug)) problems.push(`${t.id}: taught in ${slug}, which is not a lesson in both languages`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('finds a rejected variant in prose, allows it as a gloss, and ignores code', () => {
@@ -120,7 +145,7 @@ describe('Vietnamese terminology (src/i18n/terms.json)', () => {
 
   it('writes the old-style tone marks (huỷ, thoả, tuỳ) everywhere, as the course always has', () => {
     const problems: string[] = [];
-    for (const { file, lines } of sources()) {
+    for (const { file, lines } of [...sources(), { file: 'src/i18n/terms.json (noteVi)', lines: termLines((t) => prose(t.noteVi ?? '')) }]) {
       lines.forEach((line, i) => {
         for (const s of newStyleTones(line)) problems.push(`${file}:${i + 1}:${s.column} "${s.found}" → write "${s.use}"`);
       });

@@ -7,9 +7,13 @@ export type Term = {
   en: string;
   vi: string;
   rejected: string[];
+  /** How the Vietnamese term is used, in English; `noteVi` says the same in Vietnamese. */
   note?: string;
+  noteVi?: string;
   /** The lesson that teaches it: a slug, optionally with #anchor. */
   taught: string;
+  /** One or two sentences for the glossary, in each language; `code` in backticks. */
+  definition: { en: string; vi: string };
 };
 
 export const terms: readonly Term[] = data.terms;

@@ -19,8 +19,6 @@ export const COURSE: readonly Section[] = [
  */
 export const PLANNED: ReadonlySet<string> = new Set([
   'creating-a-connection',
-  'cheat-sheet',
-  'glossary',
 ]);
 
 /** Every listed slug, in course order. */
