@@ -25,3 +25,8 @@ export function sectionsOf(lessons: readonly Lesson[]): { id: SectionId; lessons
 export function lessonHref(lang: Lang, slug: string): string {
   return `/${lang}/${slug}/`;
 }
+
+/** slug → the lesson's short title (its sidebar label), for links that name the lesson they lead to. */
+export async function lessonTitles(lang: Lang): Promise<Map<string, string>> {
+  return new Map((await lessonsFor(lang)).map((l) => [splitId(l.id).slug, l.data.sidebarLabel ?? l.data.title]));
+}
