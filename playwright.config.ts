@@ -26,7 +26,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', metadata: { siteDir }, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The static-host specs again, on a PUBLIC_DEMO_SERVER=simulated build (npm run build:sim): only the
+    // tests tagged @simbuild, a handful of pages, so the second build costs little test time.
+    {
+      name: 'static-sim',
+      testMatch: /simulated.*\.spec\.ts/,
+      grep: /@simbuild/,
+      metadata: { siteDir: 'dist-sim', simulatedBuild: true },
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
   ],
   webServer: {
     command: `node demo-server/main.ts --port ${port} --host 127.0.0.1 --site-dir ${siteDir}`,

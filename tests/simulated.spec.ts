@@ -1,42 +1,25 @@
 // Static hosting: the built site served by a plain static file server with no WebSocket endpoint, as
 // GitHub Pages or any CDN would. Labs fail as they say, offer the simulated server, and then do what they do
-// against the real one. (A PUBLIC_DEMO_SERVER=simulated build, OUT_DIR=dist-sim, starts there directly.)
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+// against the real one. (The static-sim project runs the @simbuild tests on a PUBLIC_DEMO_SERVER=simulated build.)
 import { expect, test, type Page } from './fixtures.ts';
 import { labels, openLab, watchConsole } from './helpers.ts';
+import { startStaticHost, type StaticHost } from './staticHost.ts';
 
-const siteDir = process.env.OUT_DIR || 'dist';
-const simulatedBuild = process.env.PUBLIC_DEMO_SERVER === 'simulated';
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 const s = {
   en: { offer: 'Use the simulated server', active: /Simulated server: this lab talks to a demo server simulated in this page/, real: /Use the real server/ },
   vi: { offer: 'Dùng server mô phỏng', active: /Server mô phỏng: phần thực hành này/, real: /Dùng server thật/ },
 } as const;
 
-let server: Server;
+let host: StaticHost;
 let base = '';
+let simulatedBuild = false;
 
-test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(siteDir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  // No 'upgrade' listener: a WebSocket handshake gets no answer but a closed connection.
-  server.on('upgrade', (_req, socket) => socket.destroy());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+test.beforeAll(async ({}, info) => {
+  simulatedBuild = info.project.metadata.simulatedBuild === true;
+  host = await startStaticHost(String(info.project.metadata.siteDir ?? 'dist'));
+  base = host.base;
 });
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test.afterAll(() => host.close());
 
 const failed = [/WebSocket connection to .* failed/];
 
@@ -52,7 +35,7 @@ async function simulate(page: Page, lang: 'en' | 'vi', lab: ReturnType<Page['loc
 for (const lang of ['en', 'vi'] as const) {
   const l = labels[lang];
 
-  test(`${lang}: connection lab: unreachable, then the simulated server echoes and closes cleanly; remembered and undoable`, async ({ page }) => {
+  test(`${lang}: connection lab: unreachable, then the simulated server echoes and closes cleanly; remembered and undoable @simbuild`, async ({ page }) => {
     const noErrors = watchConsole(page, failed);
     await page.goto(`${base}/${lang}/what-is-websocket/`);
     const lab = await openLab(page, '#connection-lab');

@@ -6,8 +6,11 @@ import { CHAT_BINARY_CLOSE, readChatMessage } from '../realtime/chatServer.ts';
 import type { SimPeer } from './peer.ts';
 
 const CHANNEL = 'wss-school:simulated-chat';
-/** How long a tab's first member waits for the other tabs to say how many they hold. */
-const ROLL_CALL_MS = 60;
+/**
+ * How long a tab's first member waits for the other tabs to say how many they hold: long enough for a tab
+ * that is busy starting up to answer (60 ms missed it on a loaded machine), short enough to pass for a handshake.
+ */
+const ROLL_CALL_MS = 250;
 
 type Note =
   | { kind: 'hello'; tab: string }
