@@ -278,7 +278,7 @@ for (const lang of ['en', 'vi'] as const) {
     await expect(rows).toHaveCount(4);
     await expect(rows.nth(2)).toContainText('1000 “done”');
     await lab.getByRole('radio', { name: new RegExp(t.fragments) }).check();
-    await lab.getByRole('spinbutton').fill('3');
+    await lab.getByRole('spinbutton', { name: en ? 'Number of fragments' : 'Số mảnh' }).fill('3');
     await connect.click();
     await expect(lab.getByTestId('ready-state')).toContainText('1 OPEN');
     await lab.getByRole('textbox', { name: l.message }).fill('abcdef');

@@ -1,7 +1,8 @@
 // The demo server's endpoints, in the page. Each does what its demo-server/endpoints/ module does, with
 // the same rules from src/lib (query refusals, close parameters, faults, chat answers, the quote stream).
 import { FAULT_CUT_AFTER_MS, FAULT_GAP_MS, faultAnnouncement, parseCloseQuery, parseFaultQuery } from '../close/serverRules.ts';
-import { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../endpoints.ts';
+import { SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
+import { INTERVAL_DEFAULT_MS, INTERVAL_MAX_MS, INTERVAL_MIN_MS, MISSED_CLOSE_CODE, missedReason, readPong } from '../heartbeat/rules.ts';
 import { BAD_SESSION_REASON, isSessionId } from '../inspect/tap.ts';
 import { chatNick } from '../realtime/chatServer.ts';
 import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../realtime/quotes.ts';
@@ -101,6 +102,36 @@ const ticker: SimEndpoint = {
   },
 };
 
+// /heartbeat: a protocol Ping and a {"type":"ping","n":N} each interval; an unanswered ping by the next one closes with 4000.
+const heartbeat: SimEndpoint = {
+  protocols: [],
+  deflate: false,
+  prepare(query) {
+    const interval = intParam(query, 'interval', INTERVAL_MIN_MS, INTERVAL_MAX_MS, INTERVAL_DEFAULT_MS);
+    if (isRejection(interval)) return interval;
+    return (peer) => {
+      let sent = 0;
+      let answered = true;
+      const beat = (): void => {
+        if (!peer.open) return;
+        if (!answered) return peer.close(MISSED_CLOSE_CODE, missedReason(sent, interval));
+        sent++;
+        answered = false;
+        peer.ping();
+        peer.send(JSON.stringify({ type: 'ping', n: sent }));
+        peer.setTimer(interval, beat);
+      };
+      peer.onMessage = (data, binary) => {
+        const pong = binary ? { problem: 'expected a text message: {"type":"pong","n":N}' } : readPong(new TextDecoder().decode(data));
+        if ('problem' in pong) peer.send(JSON.stringify({ type: 'error', message: pong.problem }));
+        // A late answer to an earlier ping does not count: the deadline is per ping.
+        else if (pong.n === sent) answered = true;
+      };
+      beat();
+    };
+  },
+};
+
 function chat(room: SimChatRoom): SimEndpoint {
   return {
     protocols: [],
@@ -132,16 +163,19 @@ const notSimulated: SimEndpoint = {
   prepare: () => rejection(503, 'The simulated server does not offer this endpoint: it needs the real demo server'),
 };
 
+/** Every endpoint of the demo server, by path (a path of src/lib/endpoints.ts without one is a type error). */
 export function simEndpoints(room: SimChatRoom, sessions: SimSessions): Map<string, SimEndpoint> {
-  return new Map<string, SimEndpoint>([
-    ['/echo', echo(false)],
-    ['/echo-deflate', echo(true)],
-    ['/close', close],
-    ['/misbehave', misbehave],
-    ['/slow', slow],
-    ['/ticker', ticker],
-    ['/chat', chat(room)],
-    ['/inspect', inspect(sessions)],
-    ['/firehose', notSimulated],
-  ]);
+  const byPath: Record<WebSocketPath, SimEndpoint> = {
+    '/echo': echo(false),
+    '/echo-deflate': echo(true),
+    '/close': close,
+    '/misbehave': misbehave,
+    '/slow': slow,
+    '/ticker': ticker,
+    '/chat': chat(room),
+    '/heartbeat': heartbeat,
+    '/inspect': inspect(sessions),
+    '/firehose': notSimulated,
+  };
+  return new Map(Object.entries(byPath));
 }

@@ -60,6 +60,12 @@ export class SimPeer {
     });
   }
 
+  /** A protocol Ping with no payload (as ws's ping()); the browser answers it without the page. */
+  ping(): void {
+    if (this.#state !== 'open') return;
+    this.#chain = this.#chain.then(() => this.#write(controlFrame(OPCODE.PING, false, new Uint8Array(0))));
+  }
+
   /** Starts the closing handshake (as ws's close(code, reason)). */
   close(code: number, reason = ''): void {
     if (this.#state !== 'open') return;

@@ -131,6 +131,24 @@ describe('simulated endpoints', () => {
     expect(seen.slice(2)).toEqual(['error 3', 'close 1006 "" false 3']);
   });
 
+  it('/heartbeat pings each interval; an answered ping keeps it open, an unanswered one closes with 4000', async () => {
+    const ws = openSim('/heartbeat?interval=250');
+    const seen = watch(ws);
+    ws.addEventListener('message', (e) => {
+      const ping = JSON.parse((e as MessageEvent).data as string) as { n: number };
+      if (ping.n === 1) ws.send(JSON.stringify({ type: 'pong', n: 1 }));
+      if (ping.n === 2) ws.send('not json');
+    });
+    await until(() => seen.some((s) => s.startsWith('close')), 3000);
+    expect(seen).toEqual([
+      'open 1',
+      'message {"type":"ping","n":1}',
+      'message {"type":"ping","n":2}',
+      'message {"type":"error","message":"expected JSON: {\\"type\\":\\"pong\\",\\"n\\":N}"}',
+      'close 4000 "no pong for ping 2 within 250 ms" true 3',
+    ]);
+  });
+
   it('/echo-deflate negotiates permessage-deflate and echoes through it', async () => {
     const ws = openSim('/echo-deflate?fragment=3');
     const seen = watch(ws);
