@@ -105,6 +105,10 @@ for (const lang of langs) {
     const count = await rows.count();
     expect(count).toBeGreaterThan(30);
     for (let i = 0; i < count; i++) await expect(rows.nth(i).locator('td:last-child a').first()).toHaveAttribute('href', new RegExp(`^/${lang}/[a-z-]+/`));
+    // …and every API and frame row (the close codes aside) to the lab where it can be tried.
+    const apiRows = rows.filter({ has: page.locator('td:first-child', { hasNotText: /^\d/ }) });
+    expect(await apiRows.count()).toBeGreaterThan(20);
+    for (const row of await apiRows.all()) await expect(row.locator('td:last-child a').nth(1)).toHaveAttribute('href', new RegExp(`^/${lang}/[a-z-]+/#(.+-lab|frame-builder|frame-inspector)$`));
   });
 
   test(`${lang}: the cheat sheet prints on a few A4 pages, without the site's chrome, in light colours`, async ({ page }) => {
