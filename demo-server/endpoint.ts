@@ -3,7 +3,7 @@ import type { Client } from './client.ts';
 import type { Rejection } from '../src/lib/server/params.ts';
 
 export type { Rejection } from '../src/lib/server/params.ts';
-export { intParam, isRejection, rejection } from '../src/lib/server/params.ts';
+export { intParam, isRejection, readInteger, rejection } from '../src/lib/server/params.ts';
 
 /** What to do once the connection is open: attach listeners, send a greeting… */
 export type Opener = (client: Client) => void;

@@ -35,11 +35,8 @@ export const MAX_SESSIONS = 500;
 /** An inspector with more than this queued misses records (and is told how many). */
 export const INSPECTOR_SKIP_BYTES = 256 * 1024;
 
-/** /firehose: messages per second, message size, and how long one stream lasts… */
-export const FIREHOSE_MAX_RATE = 1000;
-export const FIREHOSE_MIN_SIZE = 64;
-export const FIREHOSE_MAX_SIZE = 16 * 1024;
-export const FIREHOSE_MAX_SECONDS = 30;
+/** /firehose: messages per second, message size, and how long one stream lasts (its query's ranges)… */
+export { FIREHOSE_MAX_RATE, FIREHOSE_MAX_SECONDS, FIREHOSE_MAX_SIZE, FIREHOSE_MIN_SIZE } from '../src/lib/endpoints.ts';
 /** …at most this many bytes per second per stream (rate × size)… */
 export const FIREHOSE_MAX_BYTES_PER_SECOND = 2 * 1024 * 1024;
 /** …at most this many streams at once on the whole server… */

@@ -22,7 +22,7 @@ export function createWebSocketEndpoints(config: Config, bus: Bus | null, inspec
   const modules: Record<WebSocketPath, Endpoint | null> = {
     '/echo': createEcho('/echo'),
     '/echo-deflate': createEcho('/echo-deflate'),
-    '/ticker': createTicker(),
+    '/ticker': createTicker(bus),
     '/chat': createChat(bus),
     '/slow': createSlow(config.heartbeatMs),
     '/close': createClose(),

@@ -9,12 +9,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, limitKey, Tally } from '../address.ts';
 import type { Config } from '../config.ts';
-import { intParam, isRejection, type Rejection } from '../endpoint.ts';
+import { isRejection, readInteger, type Rejection } from '../endpoint.ts';
 import { BROADCAST_DROP_BYTES, BROADCAST_SKIP_BYTES, FEED_HISTORY, LONG_POLL_MS } from '../limits.ts';
 import { printable } from '../log.ts';
 import { corsHeaders } from '../origin.ts';
-import { HTTP_PATHS, listPaths } from '../../src/lib/endpoints.ts';
-import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../../src/lib/realtime/quotes.ts';
+import { ENDPOINT_QUERY, HTTP_PATHS, listPaths } from '../../src/lib/endpoints.ts';
 import { QuoteStream } from '../../src/lib/realtime/quoteStream.ts';
 import { sendText } from '../static.ts';
 
@@ -127,7 +126,7 @@ export function createAlt(config: Config): AltEndpoints {
   let streams = 0;
 
   function feedFor(query: URLSearchParams): HttpFeed | Rejection {
-    const hz = intParam(query, 'hz', MIN_HZ, MAX_HZ, DEFAULT_HZ);
+    const hz = readInteger(query, 'hz', ENDPOINT_QUERY['/alt/poll'].hz);
     if (isRejection(hz)) return hz;
     let feed = feeds.get(hz);
     if (!feed) {
@@ -239,7 +238,7 @@ export function createAlt(config: Config): AltEndpoints {
         eventStream(req, res, feed, url.searchParams);
         return;
       }
-      let since = intParam(url.searchParams, 'since', 0, Number.MAX_SAFE_INTEGER, 0);
+      let since = readInteger(url.searchParams, 'since', ENDPOINT_QUERY['/alt/poll'].since);
       if (isRejection(since)) {
         sendText(res, since.status, `${since.reason}\n`);
         return;

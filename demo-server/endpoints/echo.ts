@@ -1,7 +1,8 @@
 // /echo and /echo-deflate: every message comes back with the same type (text→text, binary→binary).
 // `?fragment=N` (2–16) sends each reply as N frames, so fragmentation can be seen in the inspector.
 import { listen, type Client } from '../client.ts';
-import { intParam, isRejection, type Endpoint } from '../endpoint.ts';
+import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
+import { ENDPOINT_PROTOCOLS, ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
 import { ECHO_HIGH_WATER_BYTES } from '../limits.ts';
 
 const TEXT = { binary: false };
@@ -10,11 +11,11 @@ const BINARY = { binary: true };
 export function createEcho(path: '/echo' | '/echo-deflate'): Endpoint {
   return {
     path,
-    protocols: ['echo', 'json'],
+    protocols: ENDPOINT_PROTOCOLS[path],
     deflate: path === '/echo-deflate',
     rateLimited: true,
     prepare(query) {
-      const fragments = intParam(query, 'fragment', 2, 16, 1);
+      const fragments = readInteger(query, 'fragment', ENDPOINT_QUERY[path].fragment);
       if (isRejection(fragments)) return fragments;
       if (fragments === 1) return openEcho;
       const onFragmentedMessage = function (this: Client, data: Buffer, isBinary: boolean): void {

@@ -9,16 +9,13 @@
 // and bytes queued per reader (past FIREHOSE_MAX_QUEUED_BYTES messages are held back — skipped and counted —
 // instead of queued, so a reader that never reads costs at most that much memory).
 import { listen, type Client } from '../client.ts';
-import { intParam, isRejection, rejection, type Endpoint, type Opener } from '../endpoint.ts';
+import { isRejection, readInteger, rejection, type Endpoint, type Opener } from '../endpoint.ts';
+import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
 import {
   FIREHOSE_MAX_BYTES_PER_SECOND,
   FIREHOSE_MAX_QUEUED_BYTES,
-  FIREHOSE_MAX_RATE,
-  FIREHOSE_MAX_SECONDS,
-  FIREHOSE_MAX_SIZE,
   FIREHOSE_MAX_STREAMS,
   FIREHOSE_MAX_WATCHERS,
-  FIREHOSE_MIN_SIZE,
   FIREHOSE_STATUS_MS,
 } from '../limits.ts';
 import { isSessionId } from '../inspect/sessions.ts';
@@ -130,11 +127,12 @@ export function createFirehose(): Endpoint {
         if (count >= FIREHOSE_MAX_WATCHERS) return rejection(429, `At most ${FIREHOSE_MAX_WATCHERS} watchers per stream`, { 'Retry-After': '10' });
         return ((client) => openWatcher(client, watch)) satisfies Opener;
       }
-      const rate = intParam(query, 'rate', 1, FIREHOSE_MAX_RATE, 200);
+      const params = ENDPOINT_QUERY['/firehose'];
+      const rate = readInteger(query, 'rate', params.rate);
       if (isRejection(rate)) return rate;
-      const size = intParam(query, 'size', FIREHOSE_MIN_SIZE, FIREHOSE_MAX_SIZE, 1024);
+      const size = readInteger(query, 'size', params.size);
       if (isRejection(size)) return size;
-      const seconds = intParam(query, 'seconds', 1, FIREHOSE_MAX_SECONDS, 10);
+      const seconds = readInteger(query, 'seconds', params.seconds);
       if (isRejection(seconds)) return seconds;
       if (rate * size > FIREHOSE_MAX_BYTES_PER_SECOND) {
         return rejection(400, `rate × size must be at most ${FIREHOSE_MAX_BYTES_PER_SECOND} bytes per second (got ${rate} × ${size})`);

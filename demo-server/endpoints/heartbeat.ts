@@ -5,15 +5,9 @@
 // cannot show it, since the browser sends that without the page. Anything else gets an error message.
 import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
-import { intParam, isRejection, type Endpoint } from '../endpoint.ts';
-import {
-  INTERVAL_DEFAULT_MS,
-  INTERVAL_MAX_MS,
-  INTERVAL_MIN_MS,
-  MISSED_CLOSE_CODE,
-  missedReason,
-  readPong,
-} from '../../src/lib/heartbeat/rules.ts';
+import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
+import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
+import { MISSED_CLOSE_CODE, missedReason, readPong } from '../../src/lib/heartbeat/rules.ts';
 import { ConnectionTimers } from '../timers.ts';
 
 /** Per connection: the last ping sent and whether it was answered. */
@@ -27,7 +21,7 @@ export function createHeartbeat(): Endpoint {
     deflate: false,
     rateLimited: true,
     prepare(query) {
-      const interval = intParam(query, 'interval', INTERVAL_MIN_MS, INTERVAL_MAX_MS, INTERVAL_DEFAULT_MS);
+      const interval = readInteger(query, 'interval', ENDPOINT_QUERY['/heartbeat'].interval);
       if (isRejection(interval)) return interval;
       const beat = (client: Client): void => {
         const state = beats.get(client);

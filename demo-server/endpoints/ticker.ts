@@ -1,9 +1,13 @@
 // /ticker?hz=N (1–20, default 2): server push of simulated quotes as JSON. Clients at the same rate share
-// one QuoteStream, so each quote is made and serialised once for all of them.
+// one QuoteStream, so each quote is made and serialised once for all of them. Quotes need no bus (each
+// instance computes them from the clock); when the bus goes down or comes back, readers are told anyway
+// (a notice, src/lib/realtime/linkNotice.ts) so the change is never invisible.
 import { deliver } from '../broadcast.ts';
+import type { Bus } from '../bus.ts';
 import { listen, type Client } from '../client.ts';
-import { intParam, isRejection, type Endpoint } from '../endpoint.ts';
-import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../../src/lib/realtime/quotes.ts';
+import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
+import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
+import { tickerNotice } from '../../src/lib/realtime/linkNotice.ts';
 import { QuoteStream } from '../../src/lib/realtime/quoteStream.ts';
 
 interface RateGroup {
@@ -11,9 +15,13 @@ interface RateGroup {
   clients: Set<Client>;
 }
 
-export function createTicker(): Endpoint {
+export function createTicker(bus: Bus | null): Endpoint {
   const groups = new Map<number, RateGroup>();
   const groupOf = new WeakMap<Client, number>();
+  bus?.onStatus.add((up) => {
+    const json = tickerNotice(up ? 'shared' : 'local');
+    for (const group of groups.values()) for (const client of group.clients) deliver(client, json);
+  });
 
   function join(client: Client, hz: number): void {
     let group = groups.get(hz);
@@ -29,6 +37,7 @@ export function createTicker(): Endpoint {
     group.clients.add(client);
     groupOf.set(client, hz);
     listen(client, 'message', onTickerMessage);
+    if (bus && !bus.up) deliver(client, tickerNotice('local'));
   }
 
   return {
@@ -37,7 +46,7 @@ export function createTicker(): Endpoint {
     deflate: false,
     rateLimited: true,
     prepare(query) {
-      const hz = intParam(query, 'hz', MIN_HZ, MAX_HZ, DEFAULT_HZ);
+      const hz = readInteger(query, 'hz', ENDPOINT_QUERY['/ticker'].hz);
       if (isRejection(hz)) return hz;
       return (client) => join(client, hz);
     },

@@ -523,7 +523,7 @@ describe('bad sessions and bounds', () => {
     ws.close();
     inspector.destroy();
     await expectControlEcho(server);
-  });
+  }, 90_000); // its waits above add up to more than the default 20 s, which a loaded machine may need
 
   test('idle sessions are forgotten after SESSION_IDLE_MS', () => {
     vi.useFakeTimers();

@@ -1,5 +1,6 @@
 // How an endpoint refuses a handshake and reads its query, shared by the demo server and the page's
 // simulated server (src/lib/sim) so both refuse the same URLs with the same status and words.
+import type { IntegerParam } from '../endpoints.ts';
 
 /** A refused handshake: the HTTP status and a plain-text reason for the body. */
 export interface Rejection {
@@ -14,6 +15,11 @@ export function rejection(status: number, reason: string, headers?: Record<strin
 
 export function isRejection<T>(value: Rejection | T): value is Rejection {
   return typeof value === 'object' && value !== null && 'status' in value && 'reason' in value;
+}
+
+/** Reads a whole-number parameter with the range and default its endpoint declares (src/lib/endpoints.ts). */
+export function readInteger(query: URLSearchParams, name: string, spec: IntegerParam): number | Rejection {
+  return intParam(query, name, spec.min, spec.max, spec.fallback);
 }
 
 /**

@@ -1,13 +1,12 @@
 // The demo server's endpoints, in the page. Each does what its demo-server/endpoints/ module does, with
 // the same rules from src/lib (query refusals, close parameters, faults, chat answers, the quote stream).
 import { FAULT_CUT_AFTER_MS, FAULT_GAP_MS, faultAnnouncement, parseCloseQuery, parseFaultQuery } from '../close/serverRules.ts';
-import { SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
-import { INTERVAL_DEFAULT_MS, INTERVAL_MAX_MS, INTERVAL_MIN_MS, MISSED_CLOSE_CODE, missedReason, readPong } from '../heartbeat/rules.ts';
+import { ENDPOINT_PROTOCOLS, ENDPOINT_QUERY, SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
+import { MISSED_CLOSE_CODE, missedReason, readPong } from '../heartbeat/rules.ts';
 import { BAD_SESSION_REASON, isSessionId } from '../inspect/tap.ts';
 import { chatNick } from '../realtime/chatServer.ts';
-import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from '../realtime/quotes.ts';
 import { QuoteStream } from '../realtime/quoteStream.ts';
-import { intParam, isRejection, rejection } from '../server/params.ts';
+import { isRejection, readInteger, rejection } from '../server/params.ts';
 import type { SimChatRoom } from './chatRoom.ts';
 import type { SimPeer } from './peer.ts';
 import type { SimEndpoint } from './router.ts';
@@ -20,10 +19,10 @@ function echoing(peer: SimPeer, fragments = 1): void {
 
 function echo(deflate: boolean): SimEndpoint {
   return {
-    protocols: ['echo', 'json'],
+    protocols: ENDPOINT_PROTOCOLS['/echo'],
     deflate,
     prepare(query) {
-      const fragments = intParam(query, 'fragment', 2, 16, 1);
+      const fragments = readInteger(query, 'fragment', ENDPOINT_QUERY['/echo'].fragment);
       if (isRejection(fragments)) return fragments;
       return (peer) => echoing(peer, fragments);
     },
@@ -92,7 +91,7 @@ const ticker: SimEndpoint = {
   protocols: [],
   deflate: false,
   prepare(query) {
-    const hz = intParam(query, 'hz', MIN_HZ, MAX_HZ, DEFAULT_HZ);
+    const hz = readInteger(query, 'hz', ENDPOINT_QUERY['/ticker'].hz);
     if (isRejection(hz)) return hz;
     return (peer) => {
       const stream = new QuoteStream(hz, (_quote, json) => peer.send(json));
@@ -107,7 +106,7 @@ const heartbeat: SimEndpoint = {
   protocols: [],
   deflate: false,
   prepare(query) {
-    const interval = intParam(query, 'interval', INTERVAL_MIN_MS, INTERVAL_MAX_MS, INTERVAL_DEFAULT_MS);
+    const interval = readInteger(query, 'interval', ENDPOINT_QUERY['/heartbeat'].interval);
     if (isRejection(interval)) return interval;
     return (peer) => {
       let sent = 0;
