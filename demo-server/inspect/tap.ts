@@ -1,7 +1,7 @@
 // The tap: for a connection opened with ?session=ID, every byte both ways is decoded with the site's own
 // frame codec (src/lib/protocol) and turned into JSON records for that session's inspector; the records and
 // the decoding are src/lib/inspect/tap.ts, shared with the page's simulated server.
-// How ws 8 makes this possible (see DESIGN.md): its 'headers' event hands over the 101 response's lines;
+// How ws 8 makes this possible (docs/ARCHITECTURE.md, "The inspector"): its 'headers' event hands over the 101 response's lines;
 // after the upgrade it unshifts the `head` bytes and listens to 'data', so a listener *prepended* when the
 // connection is accepted sees every incoming byte first — before ws unmasks payloads in place — and every
 // outgoing frame passes through socket.write. Untapped connections pay nothing. The decoder copies every

@@ -1,4 +1,4 @@
-// What each WebSocket endpoint does for a well-behaved client (DESIGN.md's contract).
+// What each WebSocket endpoint does for a well-behaved client (docs/DEMO-SERVER.md).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { FAULTS } from '../../src/lib/close/serverRules.ts';
@@ -93,7 +93,7 @@ describe('/ticker', () => {
 });
 
 describe('/chat', () => {
-  test('join, message, error, leave: exactly the formats in DESIGN.md; text is relayed verbatim', async () => {
+  test('join, message, error, leave: exactly the formats in docs/DEMO-SERVER.md; text is relayed verbatim', async () => {
     const ana = await open(server.url('/chat?nick=%20Ana%20'));
     expect(await nextJson(ana)).toEqual([{ type: 'join', nick: 'Ana', count: 1 }]);
     const binhJoined = nextJson(ana);

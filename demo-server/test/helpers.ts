@@ -20,7 +20,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a server with test-sized settings; `env` uses DESIGN.md's variable names. */
+/** Starts a server with test-sized settings; `env` uses the variable names of docs/DEMO-SERVER.md, "Configuration". */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const config = loadConfig({
     HOST: '127.0.0.1',

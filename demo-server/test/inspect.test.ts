@@ -1,4 +1,4 @@
-// The tap and /inspect: records exactly as DESIGN.md specifies, in either connection order, bounded, and
+// The tap and /inspect: records exactly as docs/DEMO-SERVER.md specifies, in either connection order, bounded, and
 // never shown to another session's inspector.
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -50,7 +50,7 @@ async function echoOnce(ws: WebSocket, text: string): Promise<void> {
 }
 
 describe('records', () => {
-  test('inspector first: the handshake, then each frame both ways, exactly as DESIGN.md lays them out', async () => {
+  test('inspector first: the handshake, then each frame both ways, exactly as docs/DEMO-SERVER.md lays them out', async () => {
     const id = sessionId();
     const inspector = await open(server.url(`/inspect?session=${id}`));
     const records = recorder(inspector);

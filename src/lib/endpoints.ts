@@ -7,6 +7,7 @@ import { CLOSE_AFTER_MAX_MS, FAULTS, REASON_MAX_BYTES } from './close/serverRule
 import { INTERVAL_DEFAULT_MS, INTERVAL_MAX_MS, INTERVAL_MIN_MS } from './heartbeat/rules.ts';
 import { NICK_MAX_CHARS } from './realtime/chat.ts';
 import { DEFAULT_HZ, MAX_HZ, MIN_HZ } from './realtime/quotes.ts';
+import { ECHO_PROTOCOLS } from './subprotocols/negotiation.ts';
 
 /** WebSocket endpoints: a GET with `Upgrade: websocket` on exactly this path. */
 export const WEBSOCKET_PATHS = ['/echo', '/echo-deflate', '/ticker', '/chat', '/slow', '/close', '/misbehave', '/firehose', '/heartbeat', '/inspect'] as const;
@@ -40,8 +41,11 @@ export const noSuchEndpoint = `No WebSocket endpoint here. Try ${listPaths(WEBSO
 export const SLOW_READ_BYTES = 64 * 1024;
 export const SLOW_PAUSE_MS = 100;
 
-/** A whole-number parameter: absent means `fallback`; outside [min, max] the request is refused with 400. */
-export type IntegerParam = { kind: 'integer'; min: number; max: number; fallback: number; help: string };
+/**
+ * A whole-number parameter: absent means `fallback`; outside [min, max] the request is refused with 400
+ * (`lenient`: the value is ignored instead, as a resuming event stream's position is).
+ */
+export type IntegerParam = { kind: 'integer'; min: number; max: number; fallback: number; help: string; lenient?: boolean };
 /** One of a few words; outside them, 400. Without a fallback the parameter is required. */
 export type ChoiceParam = { kind: 'choice'; values: readonly string[]; fallback?: string; help: string };
 /** Free text with its own rule (`help` says which); `required`: absent or empty is refused with 400. */
@@ -87,7 +91,7 @@ export const ENDPOINT_QUERY = {
   '/healthz': {},
   '/alt/poll': { since, hz },
   '/alt/long-poll': { since, hz },
-  '/alt/sse': { since: { ...since, help: 'where to resume when there is no Last-Event-ID (an invalid value is ignored)' }, hz },
+  '/alt/sse': { since: { ...since, lenient: true, help: 'where to resume when there is no Last-Event-ID (an invalid value is ignored)' }, hz },
 } satisfies { readonly [P in WebSocketPath | HttpPath]: Readonly<Record<string, QueryParam>> };
 
 /** Every endpoint's parameters, as plain records (ENDPOINT_QUERY keeps each one's own type). */
@@ -98,8 +102,8 @@ export const SESSION_PARAM: TextParam = { kind: 'text', required: false, help: '
 
 /** The subprotocols each WebSocket endpoint speaks (Sec-WebSocket-Protocol); the client's first known one wins. */
 export const ENDPOINT_PROTOCOLS: { readonly [P in WebSocketPath]: readonly string[] } = {
-  '/echo': ['echo', 'json'],
-  '/echo-deflate': ['echo', 'json'],
+  '/echo': ECHO_PROTOCOLS,
+  '/echo-deflate': ECHO_PROTOCOLS,
   '/ticker': [],
   '/chat': [],
   '/slow': [],

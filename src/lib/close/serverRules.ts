@@ -1,6 +1,6 @@
 // What the demo server's /close and /misbehave endpoints accept and do, written once for both sides of the
 // wire: the server checks its query with these rules and writes these bytes; the close lab offers the same
-// choices and tells the reader what the browser will do (README.md, "Endpoints").
+// choices and tells the reader what the browser will do (docs/DEMO-SERVER.md, "/close" and "/misbehave").
 import { encodeUtf8 } from '../protocol/utf8.ts';
 import { intParam, isRejection, rejection, type Rejection } from '../server/params.ts';
 

@@ -1,4 +1,4 @@
-// The records the demo server's tap streams on /inspect?session=ID (DESIGN.md, "Demo server contract"),
+// The records the demo server's tap streams on /inspect?session=ID (docs/DEMO-SERVER.md, "/inspect"),
 // and a parser that checks each one before a view trusts it: a record is data from the network, so a
 // malformed one is reported and skipped, never rendered half-way.
 

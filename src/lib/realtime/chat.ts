@@ -1,6 +1,6 @@
 // The chat's rules and the lab's model. The nickname and text rules are the demo server's own (its /chat
 // imports them), so the page catches a bad name before a handshake the server would refuse. The model
-// parses the server's messages (join / leave / message / error, see README.md, "Endpoints") and keeps the
+// parses the server's messages (join / leave / message / error, see docs/DEMO-SERVER.md, "/chat") and keeps the
 // transcript the view renders. Text from other people is kept as plain strings; the view must render it
 // as text, never as HTML.
 

@@ -3,7 +3,7 @@
 
 import type { HeaderLine } from '../inspect/records.ts';
 
-/** The subprotocols the demo server's /echo and /echo-deflate speak (demo-server/endpoints/echo.ts). */
+/** The subprotocols the demo server's /echo and /echo-deflate speak (the registry, src/lib/endpoints.ts, uses this list). */
 export const ECHO_PROTOCOLS = ['echo', 'json'] as const;
 
 /** Offers the lab suggests: the usual one, the other order, one the server does not speak, a repeat. */
