@@ -6,6 +6,7 @@
 import { deliver } from './broadcast.ts';
 import type { Bus, BusMessage } from './bus.ts';
 import type { Client } from './client.ts';
+import type { LinkNotice } from '../src/lib/realtime/linkNotice.ts';
 
 /** Each instance reports its member count this often; a count not refreshed in 3 periods is forgotten. */
 const PRESENCE_MS = 5000;
@@ -61,7 +62,7 @@ export class ChatRoom {
     this.members.set(client, nick);
     this.#happened({ type: 'join', nick });
     // A newcomer should know at once that the room is cut in parts, not only those present when it happened.
-    if (this.#bus && !this.#bus.up) deliver(client, JSON.stringify({ type: 'notice', code: 'local', message: NOTICES.local }));
+    if (this.#bus && !this.#bus.up) deliver(client, JSON.stringify({ type: 'notice', code: 'local', message: NOTICES.local } satisfies LinkNotice));
   }
 
   leave(client: Client): void {
@@ -107,7 +108,7 @@ export class ChatRoom {
   }
 
   #notify(code: keyof typeof NOTICES): void {
-    const json = JSON.stringify({ type: 'notice', code, message: NOTICES[code] });
+    const json = JSON.stringify({ type: 'notice', code, message: NOTICES[code] } satisfies LinkNotice);
     for (const member of this.members.keys()) deliver(member, json);
   }
 }

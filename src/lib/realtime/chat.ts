@@ -3,6 +3,7 @@
 // parses the server's messages (join / leave / message / error, see docs/DEMO-SERVER.md, "/chat") and keeps the
 // transcript the view renders. Text from other people is kept as plain strings; the view must render it
 // as text, never as HTML.
+import { jsonObject, readLinkNotice, type LinkNotice, type LinkState } from './linkNotice.ts';
 
 /** The longest nickname and message text, in characters (code points). */
 export const NICK_MAX_CHARS = 24;
@@ -45,21 +46,14 @@ export type ServerChatMessage =
   | { type: 'message'; nick: string; text: string; t: number }
   | { type: 'error'; message: string }
   /** The server's link to the other chat servers went down ('local': the room is cut in parts) or came back. */
-  | { type: 'notice'; code: LinkState; message: string };
+  | LinkNotice;
 
-export type LinkState = 'local' | 'shared';
+export type { LinkState } from './linkNotice.ts';
 
 /** Parses one message from /chat; anything that does not match the documented shapes gives null. */
 export function parseChatMessage(data: unknown): ServerChatMessage | null {
-  if (typeof data !== 'string') return null;
-  let m: unknown;
-  try {
-    m = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof m !== 'object' || m === null) return null;
-  const o = m as Record<string, unknown>;
+  const o = jsonObject(data);
+  if (!o) return null;
   if ((o.type === 'join' || o.type === 'leave') && typeof o.nick === 'string' && Number.isInteger(o.count)) {
     return { type: o.type, nick: o.nick, count: o.count as number };
   }
@@ -67,10 +61,7 @@ export function parseChatMessage(data: unknown): ServerChatMessage | null {
     return { type: 'message', nick: o.nick, text: o.text, t: o.t };
   }
   if (o.type === 'error' && typeof o.message === 'string') return { type: 'error', message: o.message };
-  if (o.type === 'notice' && (o.code === 'local' || o.code === 'shared') && typeof o.message === 'string') {
-    return { type: 'notice', code: o.code, message: o.message };
-  }
-  return null;
+  return readLinkNotice(o);
 }
 
 export type ChatEntry =

@@ -1,9 +1,9 @@
-// What the demo server tells a ticker reader when the link between its instances (Redis) goes down or comes
-// back: {"type":"notice","code":"local"|"shared","message"} — the same shape as the chat's notices. The
-// quotes themselves need no link (each instance computes them from the clock, quotes.ts), so the notice says
-// the stream carries on unchanged; it is there so a reader of a multi-instance deployment is never left to
-// guess (docs/DEMO-SERVER.md, "/ticker").
-
+// What the demo server tells a chat member or a ticker reader when the link between its instances (Redis)
+// goes down or comes back: {"type":"notice","code":"local"|"shared","message"}, one shape for both. The
+// chat room is then cut in parts (demo-server/room.ts says so in its own words); the quotes need no link
+// (each instance computes them from the clock, quotes.ts), so the ticker's notice says the stream carries on
+// unchanged: it is there so a reader of a multi-instance deployment is never left to guess
+// (docs/DEMO-SERVER.md, "/ticker").
 export type LinkState = 'local' | 'shared';
 export type LinkNotice = { type: 'notice'; code: LinkState; message: string };
 
@@ -17,8 +17,8 @@ export function tickerNotice(code: LinkState): string {
   return JSON.stringify({ type: 'notice', code, message: TICKER_NOTICES[code] } satisfies LinkNotice);
 }
 
-/** A notice from a text message, or null: the view shows its `message` (plain text) and `code`. */
-export function parseLinkNotice(data: unknown): LinkNotice | null {
+/** A text message holding a JSON object, as its fields; null for anything else. */
+export function jsonObject(data: unknown): Record<string, unknown> | null {
   if (typeof data !== 'string') return null;
   let value: unknown;
   try {
@@ -26,8 +26,17 @@ export function parseLinkNotice(data: unknown): LinkNotice | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const o = value as Record<string, unknown>;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** The notice in a message's fields (chat and ticker alike), or null. */
+export function readLinkNotice(o: Record<string, unknown>): LinkNotice | null {
   if (o.type !== 'notice' || (o.code !== 'local' && o.code !== 'shared') || typeof o.message !== 'string') return null;
   return { type: 'notice', code: o.code, message: o.message };
+}
+
+/** A notice from a text message, or null: the view shows its `message` (plain text) and `code`. */
+export function parseLinkNotice(data: unknown): LinkNotice | null {
+  const o = jsonObject(data);
+  return o && readLinkNotice(o);
 }
