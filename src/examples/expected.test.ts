@@ -1,5 +1,5 @@
 // Every runnable example has its expected output (src/examples/expected.ts), which the browser sweep checks.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedLines, expectedOutput, missingLines } from './expected.ts';
@@ -10,6 +10,16 @@ const examples = readdirSync(dir).filter((n) => n.endsWith('.js') && !n.endsWith
 describe('expected output of the runnable examples', () => {
   it('exists for every example, and only for examples that exist', () => {
     expect(Object.keys(expectedOutput).sort()).toEqual(examples);
+  });
+
+  it('belongs to examples some lesson shows, so the browser sweep runs each of them', () => {
+    const lessons = join(dir, '../../content/en');
+    const shown = new Set(
+      readdirSync(lessons)
+        .filter((n) => n.endsWith('.mdx'))
+        .flatMap((n) => [...readFileSync(join(lessons, n), 'utf8').matchAll(/<Runnable\s+example="([^"]+)"/g)].map((m) => m[1])),
+    );
+    expect(examples.filter((name) => !shown.has(name))).toEqual([]);
   });
 
   it('has a Vietnamese list only where a .vi.js version exists, with as many lines as the English one', () => {
