@@ -20,10 +20,8 @@ export const ECHO_HIGH_WATER_BYTES = 256 * 1024;
 /** /slow reads at most this many bytes, then pauses its socket (each pause far shorter than a heartbeat). */
 export { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../src/lib/endpoints.ts';
 
-/** HTTP comparison lab: a long poll is answered 204 after this long without news. */
-export const LONG_POLL_MS = 25_000;
-/** Quotes each HTTP feed remembers for polling and for SSE reconnects (Last-Event-ID). */
-export const FEED_HISTORY = 100;
+/** HTTP comparison lab: a long poll's 204 delay and each feed's history (shared with the page's simulator). */
+export { FEED_HISTORY, LONG_POLL_MS } from '../src/lib/realtime/quoteHistory.ts';
 
 /** Inspector: a session holds at most this many records (and bytes) while its inspector is away… */
 export const SESSION_MAX_RECORDS = 200;

@@ -352,3 +352,35 @@ for (const lang of ['en', 'vi'] as const) {
     noErrors();
   });
 }
+
+for (const lang of ['en', 'vi'] as const) {
+  const en = lang === 'en';
+
+  test(`${lang}: comparison lab — in simulation every figure is labelled modelled, not measured, and still follows the byte formulas`, async ({ page }) => {
+    test.setTimeout(45_000);
+    const noErrors = watchConsole(page, [...failed, /Failed to load resource/, /EventSource/]);
+    const t = en
+      ? { run: 'Run all four', duration: 'Measure for', rate: 'Server updates', done: /Done: [\d.,]+ s modelled in this page/, note: /Modelled, not measured/, caption: 'Every number from this run — modelled in this page, not measured' }
+      : { run: 'Chạy cả bốn', duration: 'Đo trong', rate: 'Tốc độ cập nhật của server', done: /Xong: đã mô phỏng [\d.,]+ giây trong trang này/, note: /Số liệu mô phỏng, không phải đo thật/, caption: 'Toàn bộ số liệu của lần chạy này — mô phỏng trong trang, không phải đo thật' };
+    const lab = await visit(page, lang, 'alternatives', '#compare-lab');
+    const run = lab.getByRole('button', { name: t.run });
+    await simulate(lab, lang, () => run.click());
+    await expect(lab.getByText(t.note)).toBeVisible();
+    await lab.getByRole('combobox', { name: t.duration }).selectOption('5');
+    await lab.getByRole('combobox', { name: t.rate }).selectOption('5');
+    await run.click();
+    await expect(lab.getByRole('status').filter({ hasText: t.done })).toBeVisible({ timeout: 15_000 });
+    const table = lab.getByRole('table', { name: t.caption });
+    await expect(table.locator('caption')).toHaveText(t.caption);
+    await expect(lab.getByRole('region', { name: t.caption })).toBeVisible();
+    const perUpdate = async (method: string) => Number((await table.locator(`[data-method="${method}"] td`).nth(3).textContent())!.replace(/[^\d]/g, ''));
+    for (const method of ['poll', 'longPoll', 'sse', 'ws']) {
+      expect(Number(await table.locator(`[data-method="${method}"] td`).nth(1).textContent()), `${method} updates`).toBeGreaterThan(5);
+    }
+    // The same formulas as against the real server: a long poll pays for a request and a response per update.
+    expect(await perUpdate('longPoll')).toBeGreaterThan(3 * (await perUpdate('ws')));
+    // Resource Timing has nothing to say about requests that never left the page.
+    await expect(lab.getByText(en ? "What your browser's Resource Timing reports" : 'Resource Timing của trình duyệt báo gì')).toHaveCount(0);
+    noErrors();
+  });
+}

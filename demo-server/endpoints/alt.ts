@@ -10,11 +10,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, limitKey, Tally } from '../address.ts';
 import type { Config } from '../config.ts';
 import { isRejection, readInteger, type Rejection } from '../endpoint.ts';
-import { BROADCAST_DROP_BYTES, BROADCAST_SKIP_BYTES, FEED_HISTORY, LONG_POLL_MS } from '../limits.ts';
+import { BROADCAST_DROP_BYTES, BROADCAST_SKIP_BYTES, LONG_POLL_MS } from '../limits.ts';
 import { printable } from '../log.ts';
 import { corsHeaders } from '../origin.ts';
 import { ENDPOINT_QUERY, HTTP_PATHS, listPaths } from '../../src/lib/endpoints.ts';
-import { QuoteStream } from '../../src/lib/realtime/quoteStream.ts';
+import { QuoteHistory, SSE_PREAMBLE, sseEvent } from '../../src/lib/realtime/quoteHistory.ts';
 import { sendText } from '../static.ts';
 
 /** The routes under /alt/, from the endpoint list. */
@@ -30,26 +30,27 @@ interface Waiter {
 }
 
 class HttpFeed {
-  readonly stream: QuoteStream;
-  /** The newest quotes as [seq, json], oldest first. */
-  readonly history: Array<[number, string]> = [];
+  readonly quotes: QuoteHistory;
   readonly waiters = new Set<Waiter>();
   readonly streams = new Set<ServerResponse>();
   lastUsed = 0;
 
   constructor(hz: number) {
-    this.stream = new QuoteStream(hz, (quote, json) => this.#onQuote(quote.seq, json));
+    this.quotes = new QuoteHistory(hz, (seq, json) => this.#onQuote(seq, json));
   }
 
-  /** The newest quote sent (or, before the first, the one the clock is at). */
   get seq(): number {
-    return this.history.at(-1)?.[0] ?? this.stream.seq;
+    return this.quotes.seq;
   }
 
-  /** Marks the feed as wanted, starting it (with the current quote right away) if it was idle. */
+  get history(): ReadonlyArray<[number, string]> {
+    return this.quotes.history;
+  }
+
+  /** Marks the feed as wanted, starting it if it was idle. */
   use(): void {
     this.lastUsed = Date.now();
-    this.stream.start({ now: true });
+    this.quotes.start();
   }
 
   get idle(): boolean {
@@ -57,21 +58,16 @@ class HttpFeed {
   }
 
   stop(): void {
-    this.stream.stop();
+    this.quotes.stop();
   }
 
   newerThan(since: number): string[] {
-    const out: string[] = [];
-    for (const [seq, json] of this.history) if (seq > since) out.push(json);
-    return out;
+    return this.quotes.newerThan(since);
   }
 
   #onQuote(seq: number, json: string): void {
-    if (seq <= (this.history.at(-1)?.[0] ?? -1)) return; // restarted within one quote's time
-    this.history.push([seq, json]);
-    if (this.history.length > FEED_HISTORY) this.history.shift();
     for (const waiter of this.waiters) answerWaiter(this, waiter, `[${json}]`);
-    const event = `id: ${seq}\ndata: ${json}\n\n`;
+    const event = sseEvent(seq, json);
     for (const res of this.streams) {
       const queued = res.writableLength;
       if (queued > BROADCAST_DROP_BYTES) res.destroy();
@@ -197,8 +193,8 @@ export function createAlt(config: Config): AltEndpoints {
       'Cache-Control': 'no-store',
       'X-Accel-Buffering': 'no', // nginx: pass events through at once
     });
-    res.write('retry: 2000\n\n');
-    for (const [seq, json] of feed.history) if (seq > since) res.write(`id: ${seq}\ndata: ${json}\n\n`);
+    res.write(SSE_PREAMBLE);
+    for (const [seq, json] of feed.history) if (seq > since) res.write(sseEvent(seq, json));
     feed.streams.add(res);
     res.once('close', () => feed.streams.delete(res));
   }
@@ -243,8 +239,7 @@ export function createAlt(config: Config): AltEndpoints {
         sendText(res, since.status, `${since.reason}\n`);
         return;
       }
-      // A `since` from the future (another rate's numbering, or made up): start the client over.
-      if (since > feed.seq) since = 0;
+      since = feed.quotes.sinceOrZero(since);
       if (route === '/alt/poll') poll(res, feed, since);
       else longPoll(req, res, feed, since);
     },

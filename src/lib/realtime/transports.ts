@@ -3,6 +3,7 @@
 import type { ConnectionModel } from '../connection/model.ts';
 import type { MethodMeter } from './compare.ts';
 import type { EventSourceLike } from '../server/sockets.ts';
+import { SSE_PREAMBLE } from './quoteHistory.ts';
 import { isQuote, parseQuote, type Quote } from './ticker.ts';
 import {
   chunkFramingBytes,
@@ -42,7 +43,7 @@ export type Problem = 'unreachable' | 'http' | 'stream' | 'ws';
 export type FailureReporter = (problem: Problem, detail: string) => void;
 
 /** The demo server's retry hint in every event stream: `retry: 2000\n\n`, written as its own chunk. */
-const SSE_PREAMBLE_BYTES = utf8Bytes('retry: 2000\n\n');
+const SSE_PREAMBLE_BYTES = utf8Bytes(SSE_PREAMBLE);
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // The simulated demo server: one per page, registered with the socket factory (server/sockets.ts), so a
 // lab whose server choice is "simulated" gets SimulatedWebSockets that talk to these endpoints.
-import { setSimulatedServer, type EventSourceLike, type SimulatedServer } from '../server/sockets.ts';
+import { setSimulatedServer, type SimulatedServer } from '../server/sockets.ts';
+import { SimAlt } from './alt.ts';
 import { SimChatRoom } from './chatRoom.ts';
 import { simEndpoints } from './endpoints.ts';
 import { SimRouter } from './router.ts';
@@ -9,29 +10,15 @@ import { SimulatedWebSocket } from './socket.ts';
 
 export { SimulatedWebSocket } from './socket.ts';
 
-/** Why the HTTP feeds of the comparison lab are not simulated: its point is measuring a real network. */
-export const NEEDS_REAL_SERVER = 'The simulated server has no HTTP feeds: polling and SSE are measured against the real demo server';
-
 export function createSimulatedServer(): SimulatedServer {
   const sessions = new SimSessions();
   const router = new SimRouter(simEndpoints(new SimChatRoom(), sessions), sessions);
+  const alt = new SimAlt();
   return {
     openSocket: (url, protocols) => new SimulatedWebSocket(url, protocols, router),
-    fetch: () => Promise.reject(new TypeError(NEEDS_REAL_SERVER)),
-    openEventSource: () => failedEventSource(),
+    fetch: (url, init) => alt.fetch(url, init),
+    openEventSource: (url) => alt.openEventSource(url),
   };
-}
-
-function failedEventSource(): EventSourceLike {
-  const source: EventSourceLike = {
-    readyState: 2,
-    onopen: null,
-    onmessage: null,
-    onerror: null,
-    close() {},
-  };
-  setTimeout(() => source.onerror?.(new Event('error')), 0);
-  return source;
 }
 
 let installed = false;

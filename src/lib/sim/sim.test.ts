@@ -283,4 +283,35 @@ describe('the simulator and the real demo server write the same bytes', () => {
     expect(order(simulated)).toEqual(order(real));
     expect(real.filter((r) => r.dir === 'server').map((r) => r.headerHex)).toEqual(simulated.filter((r) => r.dir === 'server').map((r) => r.headerHex));
   });
+
+  it('/alt/poll, /alt/long-poll and /alt/sse: the same heads, bodies and events as the real server', async () => {
+    const http = server.url('').replace(/^ws/, 'http');
+    const heads = (res: Response) => [...res.headers.keys()].sort();
+    const real = await fetch(`${http}/alt/poll?hz=5&since=0`);
+    const simulated = await sim.fetch('http://simulated.invalid/alt/poll?hz=5&since=0');
+    expect([simulated.status, heads(simulated)]).toEqual([real.status, heads(real)]);
+    const [realQuotes, simQuotes] = [JSON.parse(await real.text()) as Array<{ seq: number }>, JSON.parse(await simulated.text()) as Array<{ seq: number }>];
+    // The feeds follow the quote clock: the simulator's newest quote is the real server's, or the next one.
+    expect(simQuotes.at(-1)!.seq - realQuotes.at(-1)!.seq).toBeGreaterThanOrEqual(0);
+    expect(simQuotes.at(-1)!.seq - realQuotes.at(-1)!.seq).toBeLessThanOrEqual(1);
+
+    // A long poll is held until the next quote; an abort rejects it.
+    const since = simQuotes.at(-1)!.seq;
+    const held = await sim.fetch(`http://simulated.invalid/alt/long-poll?hz=5&since=${since}`);
+    expect((JSON.parse(await held.text()) as Array<{ seq: number }>)[0]!.seq).toBe(since + 1);
+    const abort = new AbortController();
+    const latest = (JSON.parse(await (await sim.fetch('http://simulated.invalid/alt/poll?hz=1')).text()) as Array<{ seq: number }>).at(-1)!.seq;
+    const pending = sim.fetch(`http://simulated.invalid/alt/long-poll?hz=1&since=${latest}`, { signal: abort.signal });
+    abort.abort();
+    await expect(pending).rejects.toThrow(/abort/i);
+    expect((await sim.fetch('http://simulated.invalid/alt/poll?hz=99')).status).toBe(400);
+
+    const source = sim.openEventSource('http://simulated.invalid/alt/sse?hz=20');
+    const events: Array<{ data: string; lastEventId: string }> = [];
+    source.onmessage = (event) => events.push(event);
+    await until(() => events.length >= 2);
+    source.close();
+    expect(events[1]!.lastEventId).toBe(String(Number(events[0]!.lastEventId) + 1));
+    expect(JSON.parse(events[1]!.data)).toMatchObject({ type: 'quote', seq: Number(events[1]!.lastEventId) });
+  });
 });
