@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Page, type WebSocketRoute } from './fixtures.ts';
 import { openLab, watchConsole } from './helpers.ts';
 
 const t = {
@@ -245,6 +245,33 @@ test('vi: the ticker reconnects after the server goes away, subscribes again, an
   await expect(lab.getByRole('alert')).toHaveCount(0);
   await expect(lab.getByRole('status').filter({ hasText: 'Đã kết nối lại' })).toHaveCount(0);
 });
+
+for (const lang of ['en', 'vi'] as const) {
+  test(`${lang}: the ticker says when the demo servers lose their shared link, and when it is back`, async ({ page }) => {
+    // A stand-in for one of several instances: quotes, then the notices the server sends when Redis goes and returns.
+    let server: WebSocketRoute | undefined;
+    await page.routeWebSocket(/\/ticker\?hz=/, (ws) => {
+      server = ws;
+      let seq = 0;
+      const quote = () => ws.send(JSON.stringify({ type: 'quote', seq: ++seq, t: Date.now(), symbol: 'ACME', price: 100 + seq, change: 1 }));
+      quote();
+      ws.send(JSON.stringify({ type: 'notice', code: 'local', message: 'The link between the demo servers is down.' }));
+      quote();
+    });
+    await page.goto(`/${lang}/real-time-patterns/`);
+    const lab = await openLab(page, '#ticker-lab');
+    await lab.getByRole('button', { name: lang === 'en' ? 'Start' : 'Bắt đầu', exact: true }).click();
+    const down = lang === 'en' ? 'The demo servers have lost touch with each other' : 'Các server demo tạm mất liên lạc với nhau';
+    const back = lang === 'en' ? 'The demo servers are connected again' : 'Các server demo đã nối lại với nhau';
+    await expect(lab.getByRole('status').filter({ hasText: down })).toBeVisible();
+    // The notice is not a quote, and not counted as an unexpected message either.
+    await expect(lab.getByTestId('ticker-received')).toHaveText('2');
+    server?.send(JSON.stringify({ type: 'notice', code: 'shared', message: 'The link between the demo servers is back.' }));
+    await expect(lab.getByRole('status').filter({ hasText: back })).toBeVisible();
+    await expect(lab.getByRole('status').filter({ hasText: down })).toHaveCount(0);
+    await expect(lab.getByRole('alert')).toHaveCount(0);
+  });
+}
 
 test('en: the comparison lab names every method the server could not serve', async ({ page }) => {
   const noErrors = watchConsole(page, [/WebSocket connection to .* failed/, /Failed to load resource/, /ERR_CONNECTION_REFUSED/, /EventSource/]);

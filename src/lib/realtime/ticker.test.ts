@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSeq, parseQuote, TickerBook, type Quote } from './ticker.ts';
+import { tickerNotice } from './linkNotice.ts';
 import { niceMax, sparkline, barFraction } from './chart.ts';
 import { percentile, RateMeter, RingBuffer, summarize } from './stats.ts';
 
@@ -52,6 +53,22 @@ describe('TickerBook', () => {
     expect(book.snapshot(3)).toMatchObject({ missed: 0, outOfOrder: 0, received: 2 });
     book.add(quote(1, 2), 3);
     expect(book.snapshot(3).outOfOrder).toBe(1);
+  });
+
+  it('reads the servers\' link notices as the link state, not as unexpected messages', () => {
+    const book = new TickerBook();
+    expect(book.snapshot(0).link).toBeNull();
+    book.receive(JSON.stringify(quote(1, 0)), 1);
+    book.receive(tickerNotice('local'), 2);
+    expect(book.snapshot(2)).toMatchObject({ link: 'local', received: 1, unexpected: 0 });
+    book.receive(JSON.stringify({ type: 'notice', code: 'elsewhere', message: 'x' }), 3);
+    book.receive('not json', 3);
+    book.receive(new ArrayBuffer(2), 3);
+    expect(book.snapshot(3)).toMatchObject({ link: 'local', unexpected: 3 });
+    book.receive(tickerNotice('shared'), 4);
+    book.reset();
+    // Reset clears the counts; what the server said about its link is still true.
+    expect(book.snapshot(4)).toMatchObject({ link: 'shared', received: 0, unexpected: 0 });
   });
 });
 

@@ -2,6 +2,7 @@
 // keeps a short price series per symbol for the charts, and measures what a reader should watch in a stream:
 // messages per second, delivery latency from the server's timestamp, and gaps in the sequence numbers.
 import { RateMeter, RingBuffer, summarize, type Summary } from './stats.ts';
+import { parseLinkNotice, type LinkState } from './linkNotice.ts';
 
 export type Quote = { type: 'quote'; seq: number; t: number; symbol: string; price: number; change: number };
 
@@ -55,6 +56,8 @@ export type TickerSnapshot = {
   perSecond: number;
   latency: Summary | null;
   lastLatency: number | null;
+  /** What the server last said about the link between its instances (null: it never said, one instance). */
+  link: LinkState | null;
 };
 
 export class TickerBook {
@@ -68,6 +71,7 @@ export class TickerBook {
   #outOfOrder = 0;
   #unexpected = 0;
   #lastLatency: number | null = null;
+  #link: LinkState | null = null;
 
   constructor(options: { points?: number; latencySamples?: number } = {}) {
     this.points = options.points ?? 60;
@@ -99,6 +103,15 @@ export class TickerBook {
     this.#unexpected++;
   }
 
+  /** One text message from the feed: a quote, a notice about the servers' link, or something unexpected. */
+  receive(data: unknown, arrivedAt: number): void {
+    const quote = parseQuote(data);
+    if (quote) return void this.add(quote, arrivedAt);
+    const notice = parseLinkNotice(data);
+    if (notice) this.#link = notice.code;
+    else this.#unexpected++;
+  }
+
   /** A new connection starts a new sequence (the server numbers quotes per feed), but keeps the charts. */
   restartSequence(): void {
     this.#lastSeq = null;
@@ -117,6 +130,7 @@ export class TickerBook {
       perSecond: this.#rate.perSecond(now),
       latency: summarize(this.#latencies.toArray()),
       lastLatency: this.#lastLatency,
+      link: this.#link,
     };
   }
 
