@@ -141,8 +141,42 @@ export function createStatic(siteDir: string): Handler {
       res.end();
       return;
     }
+    guardFileStream(res, (error) => {
+      if (error.code === 'ENOENT') notFound(req, res);
+      else sendText(res, 500, `${url.pathname} could not be read (${error.code ?? 'error'}); try again\n`, siteHeaders);
+    });
     files(req, res);
   };
+}
+
+/**
+ * sirv lists the files once at start and sends one with `res.writeHead(200, …)` and
+ * `createReadStream(file).pipe(res)`, with no handler for the stream's error. A file removed or replaced since
+ * (a rebuild, a deploy swapping the site) makes that error uncaught, which ends the process. So for each
+ * response: sirv's writeHead only records the status and headers (they go out with the first byte, as
+ * implicit headers), and the stream sirv pipes gets an error handler. A file that cannot be opened then gets
+ * `fail`'s answer instead of the 200; one that breaks mid-body ends the connection, since its status is sent.
+ */
+function guardFileStream(res: ServerResponse, fail: (error: NodeJS.ErrnoException) => void): void {
+  const writeHead = res.writeHead;
+  // Only sirv's own call is deferred: Node's implicit headers go through writeHead too.
+  res.writeHead = ((status: number, headers?: Record<string, string | number | string[]>) => {
+    res.writeHead = writeHead;
+    res.statusCode = status;
+    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+    return res;
+  }) as typeof res.writeHead;
+  res.once('pipe', (source: NodeJS.ReadableStream) => {
+    source.once('error', (error: NodeJS.ErrnoException) => {
+      source.unpipe(res);
+      if (res.headersSent) {
+        res.destroy(error);
+        return;
+      }
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      fail(error);
+    });
+  });
 }
 
 export { sendText };
