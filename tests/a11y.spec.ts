@@ -19,6 +19,17 @@ async function violations(page: Page, include?: string): Promise<string[]> {
   return found.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')} (${v.nodes.length})`);
 }
 
+/**
+ * Lesson blocks away from the viewport are not rendered until the reader nears them (content-visibility: auto,
+ * src/styles/global.css), and axe cannot see the colours of what is not painted (it takes such text to be on
+ * white). The check renders every block, as the reader sees each one on reaching it.
+ */
+async function renderEveryBlock(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const block of document.querySelectorAll<HTMLElement>('.prose > *')) block.style.contentVisibility = 'visible';
+  });
+}
+
 async function hydrateLabs(page: Page): Promise<Locator[]> {
   const labs = await page.locator('section.lab').all();
   for (const lab of labs) {
@@ -53,6 +64,7 @@ for (const path of pages) {
   test(`axe: ${path}, light and dark, every lab live`, async ({ page }) => {
     test.setTimeout(240_000); // a page with several labs is checked several times over, on a machine others share
     await page.goto(path);
+    await renderEveryBlock(page);
     const labs = await hydrateLabs(page);
     expect(await inBothSchemes(page), 'the page with its labs hydrated').toEqual([]);
 
