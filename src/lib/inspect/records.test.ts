@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameRecordBytes, MAX_RESPONSE_BODY, parseRecord, parseRecordMessage, type FrameRecord } from './records.ts';
+import { frameRecordBytes } from './frameBytes.ts';
+import { MAX_RESPONSE_BODY, parseRecord, parseRecordMessage, type FrameRecord } from './records.ts';
 import { clientHello, cutHeader } from './testing.ts';
 
 // RFC 6455 §5.7: a masked "Hello" from the client (testing.ts), and the unmasked one from the server.

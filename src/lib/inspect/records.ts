@@ -278,11 +278,3 @@ export function parseRecordMessage(data: unknown): ParseResult[] {
   }
   return Array.isArray(value) ? value.map(parseRecord) : [parseRecord(value)];
 }
-
-/** The frame's bytes as the codec wants them: the header, then the (first bytes of the) unmasked payload. */
-export function frameRecordBytes(record: FrameRecord): { header: Uint8Array; payload: Uint8Array; maskKey: Uint8Array | null } {
-  const header = (fromHex(record.headerHex) as { bytes: Uint8Array }).bytes;
-  const payload = (fromHex(record.payloadHex) as { bytes: Uint8Array }).bytes;
-  const maskKey = record.maskKey ? (fromHex(record.maskKey) as { bytes: Uint8Array }).bytes : null;
-  return { header, payload, maskKey };
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionModel, type SocketLike } from '../connection/model.ts';
+import { parseRecordMessage } from './records.ts';
 import { InspectorSession, inspectUrl, newSessionId, withSession, type InspectSocketLike } from './session.ts';
 
 type Handler = (event: any) => void;
@@ -57,7 +58,8 @@ const frame = (n: number, dir: 'client' | 'server' = 'server') => ({
   text: 'a',
 });
 
-function setup(maxFrames?: number) {
+/** A session whose record checks are given (as a page has them once loaded), unless `lazy`. */
+function setup(maxFrames?: number, lazy = false) {
   const sockets: FakeSocket[] = [];
   const make = (url: string) => {
     const s = new FakeSocket(url);
@@ -71,6 +73,7 @@ function setup(maxFrames?: number) {
     connection,
     maxFrames,
     newId: () => `id${++n}`,
+    parseRecords: lazy ? undefined : parseRecordMessage,
   });
   return { session, connection, sockets };
 }
@@ -124,6 +127,21 @@ describe('InspectorSession', () => {
     expect(snap.handshake?.response.status).toBe(101);
     expect(snap.frames.map((f) => [f.seq, f.dir])).toEqual([[1, 'client'], [2, 'server']]);
     expect(seen.at(-1)).toBe(2);
+  });
+
+  it('loads the record checks with the first stream, keeping what arrives meanwhile in order', async () => {
+    const { session, sockets } = setup(undefined, true);
+    const done = session.connect('ws://h:1', '/echo');
+    sockets[0]!.open();
+    await done;
+    sockets[0]!.message(frame(1, 'client'));
+    sockets[0]!.message([frame(2), 'not a record']);
+    await expect.poll(() => session.snapshot().frames.length).toBe(2);
+    expect(session.snapshot().frames.map((f) => [f.seq, f.dir])).toEqual([[1, 'client'], [2, 'server']]);
+    expect(session.snapshot().invalid).toBe(1);
+    // Loaded once: the next message is checked as it arrives.
+    sockets[0]!.message(frame(3));
+    expect(session.snapshot().frames).toHaveLength(3);
   });
 
   it('keeps at most maxFrames, counting what it dropped, plus what the server dropped', async () => {

@@ -6,8 +6,7 @@ import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts'
 import { ConnectionModel } from '../connection/model.ts';
 import { createSocket } from '../server/sockets.ts';
 import { endpointUrl } from '../server/url.ts';
-import type { DroppedRecord, FrameRecord, HandshakeRecord } from './records.ts';
-import { parseRecordMessage } from './records.ts';
+import type { DroppedRecord, FrameRecord, HandshakeRecord, ParseResult } from './records.ts';
 
 /** A random 128-bit session id as 32 lowercase hex digits (the form the demo server accepts). */
 export function newSessionId(): string {
@@ -75,7 +74,26 @@ export type InspectorSessionOptions = {
   maxFrames?: number;
   /** Makes session ids; tests pass a fixed one. */
   newId?: () => string;
+  /** Checks each message's records (records.ts parseRecordMessage); without it, loaded with the first stream. */
+  parseRecords?: RecordParser;
 };
+
+export type RecordParser = (data: unknown) => ParseResult[];
+
+let recordParser: Promise<RecordParser> | null = null;
+/**
+ * The record checks are loaded when a stream starts, not with the lab: a lab page needs them only once the
+ * reader connects. One load per page; after a failure the next stream tries again.
+ */
+function loadRecordParser(): Promise<RecordParser> {
+  return (recordParser ??= import('./records.ts').then(
+    (module) => module.parseRecordMessage,
+    (error: unknown) => {
+      recordParser = null;
+      throw error;
+    },
+  ));
+}
 
 
 export class InspectorSession implements Readable<InspectSnapshot> {
@@ -84,6 +102,11 @@ export class InspectorSession implements Readable<InspectSnapshot> {
   #createSocket: InspectSocketFactory;
   #maxFrames: number;
   #newId: () => string;
+  #parse: RecordParser | null;
+  /** Messages that arrived before the record checks were loaded, in order. */
+  #unparsed: unknown[] = [];
+  /** Why this stream's records cannot be checked (loading the checks failed); the next stream tries again. */
+  #parseFailure: string | null = null;
   #snapshots = new Snapshots(() => this.snapshot());
   #socket: InspectSocketLike | null = null;
   #status: InspectStatus = 'idle';
@@ -104,6 +127,7 @@ export class InspectorSession implements Readable<InspectSnapshot> {
     this.#createSocket = options.createSocket ?? ((url: string) => createSocket(url));
     this.#maxFrames = Math.max(1, options.maxFrames ?? 500);
     this.#newId = options.newId ?? newSessionId;
+    this.#parse = options.parseRecords ?? null;
   }
 
   snapshot(): InspectSnapshot {
@@ -142,6 +166,9 @@ export class InspectorSession implements Readable<InspectSnapshot> {
     this.#dropped = 0;
     this.#invalid = 0;
     this.#lastInvalid = null;
+    this.#unparsed = [];
+    this.#parseFailure = null;
+    if (!this.#parse) this.#loadParser(generation);
     const url = inspectUrl(base, this.#sessionId);
 
     let socket: InspectSocketLike;
@@ -208,8 +235,34 @@ export class InspectorSession implements Readable<InspectSnapshot> {
     this.#emit();
   }
 
+  #loadParser(generation: number): void {
+    const drain = () => {
+      if (generation !== this.#generation) return;
+      const waiting = this.#unparsed;
+      this.#unparsed = [];
+      for (const data of waiting) this.#receive(data);
+    };
+    loadRecordParser().then(
+      (parse) => {
+        this.#parse = parse;
+        drain();
+      },
+      (error: unknown) => {
+        // Records that cannot be checked are not shown; the view counts them as unreadable, with this reason.
+        if (generation === this.#generation) this.#parseFailure = `the record checks could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+        drain();
+      },
+    );
+  }
+
   #receive(data: unknown): void {
-    for (const result of parseRecordMessage(data)) {
+    const failure = this.#parseFailure;
+    const parse = this.#parse ?? (failure === null ? null : () => [{ error: failure }]);
+    if (!parse) {
+      this.#unparsed.push(data);
+      return;
+    }
+    for (const result of parse(data)) {
       if ('error' in result) {
         this.#invalid++;
         this.#lastInvalid = result.error;
