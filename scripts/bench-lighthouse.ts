@@ -109,6 +109,15 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 
+// Stopped early (Ctrl-C): the browser and the servers started here go too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    chrome.kill();
+    for (const s of servers) s.stop();
+    process.exit(130);
+  });
+}
+
 const fmt = (n: number) => n.toFixed(2);
 const measured = new Map(paths.map((p) => [p, [] as Measure[]]));
 const measuredBase = new Map(paths.map((p) => [p, [] as Measure[]]));
