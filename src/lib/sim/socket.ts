@@ -4,6 +4,7 @@
 // and close() throw what a browser throws; bufferedAmount counts what send() queued until it has left.
 // Underneath, the opening handshake and every frame are real RFC 6455 bytes from src/lib/protocol.
 import { computeAccept, encodeUtf8, OPCODE } from '../protocol/index.ts';
+import { constructOrThrow } from '../constructor/construct.ts';
 import { Link } from './link.ts';
 import { closeFrame, controlFrame, messageFrames, WireReader, type WireEvent } from './wire.ts';
 import type { HandshakeRequest, SimRouter } from './router.ts';
@@ -18,9 +19,6 @@ type EventName = 'open' | 'message' | 'error' | 'close';
 
 /** The handshake's round trip on the simulated network. */
 export const SIM_LATENCY_MS = 15;
-
-// RFC 7230 token characters: what a subprotocol name may contain.
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function syntaxError(message: string): DOMException {
   return new DOMException(message, 'SyntaxError');
@@ -67,31 +65,11 @@ export class SimulatedWebSocket extends EventTarget {
 
   constructor(url: string | URL, protocols: string | string[] | undefined, router: SimRouter) {
     super();
-    // The constructor's checks, in the standard's order (SyntaxError for each).
-    let parsed: URL;
-    try {
-      parsed = new URL(String(url));
-    } catch {
-      throw syntaxError(`Failed to construct 'WebSocket': The URL '${String(url)}' is invalid.`);
-    }
-    if (parsed.protocol === 'http:') parsed.protocol = 'ws:';
-    else if (parsed.protocol === 'https:') parsed.protocol = 'wss:';
-    if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-      throw syntaxError(`Failed to construct 'WebSocket': The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${parsed.protocol}' is not allowed.`);
-    }
-    if (parsed.hash !== '' || String(url).includes('#')) {
-      throw syntaxError(`Failed to construct 'WebSocket': The URL contains a fragment identifier ('${parsed.hash}'). Fragment identifiers are not allowed in WebSocket URLs.`);
-    }
-    const list = protocols === undefined ? [] : typeof protocols === 'string' ? [protocols] : [...protocols].map(String);
-    for (const protocol of list) {
-      if (!TOKEN.test(protocol)) throw syntaxError(`Failed to construct 'WebSocket': The subprotocol '${protocol}' is invalid.`);
-    }
-    const seen = new Set<string>();
-    for (const protocol of list) {
-      if (seen.has(protocol)) throw syntaxError(`Failed to construct 'WebSocket': The subprotocol '${protocol}' is duplicated.`);
-      seen.add(protocol);
-    }
-    this.url = parsed.href;
+    // The constructor's checks, as a browser runs them (no base URL: the simulated host is always absolute).
+    const accepted = constructOrThrow(String(url), protocols);
+    const parsed = new URL(accepted.url);
+    const list = accepted.protocols;
+    this.url = accepted.url;
     setTimeout(() => void this.#connect(parsed, list, router), SIM_LATENCY_MS);
   }
 

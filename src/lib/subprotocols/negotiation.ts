@@ -2,6 +2,8 @@
 // what the browser sends and keeps, and the handshake headers that carry it.
 
 import type { HeaderLine } from '../inspect/records.ts';
+import { protocolRefusal } from '../constructor/construct.ts';
+import { callText } from '../constructor/input.ts';
 
 /** The subprotocols the demo server's /echo and /echo-deflate speak (the registry, src/lib/endpoints.ts, uses this list). */
 export const ECHO_PROTOCOLS = ['echo', 'json'] as const;
@@ -17,9 +19,6 @@ export function parseProtocolList(text: string): string[] {
     .filter((p) => p !== '');
 }
 
-/** RFC 9110 token characters: what a subprotocol name may be made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
 export type ProtocolCheck = { ok: true } | { ok: false; problem: 'duplicate' | 'token'; name: string };
 
 /**
@@ -27,19 +26,14 @@ export type ProtocolCheck = { ok: true } | { ok: false; problem: 'duplicate' | '
  * and none may repeat, else it throws a SyntaxError before anything is sent.
  */
 export function checkProtocols(protocols: readonly string[]): ProtocolCheck {
-  const seen = new Set<string>();
-  for (const name of protocols) {
-    if (!TOKEN.test(name)) return { ok: false, problem: 'token', name };
-    // Names are compared exactly: Chromium accepts 'json' and 'JSON' in one offer.
-    if (seen.has(name)) return { ok: false, problem: 'duplicate', name };
-    seen.add(name);
-  }
-  return { ok: true };
+  const refused = protocolRefusal(protocols);
+  if (refused === null) return { ok: true };
+  return { ok: false, problem: refused.step, name: refused.protocol };
 }
 
 /** The code a page would write for this offer. */
 export function constructorCall(url: string, protocols: readonly string[]): string {
-  return protocols.length === 0 ? `new WebSocket(${JSON.stringify(url)})` : `new WebSocket(${JSON.stringify(url)}, ${JSON.stringify(protocols)})`;
+  return callText(url, protocols.length === 0 ? undefined : protocols);
 }
 
 /**
