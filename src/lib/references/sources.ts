@@ -9,6 +9,7 @@ export const ALLOWED_HOSTS: readonly string[] = [
   'websockets.spec.whatwg.org',
   'html.spec.whatwg.org',
   'fetch.spec.whatwg.org',
+  'url.spec.whatwg.org',
   'streams.spec.whatwg.org',
   'developer.mozilla.org',
   'cheatsheetseries.owasp.org',
@@ -22,6 +23,7 @@ export const ALLOWED_HOSTS: readonly string[] = [
   'w3c.github.io',
   'docs.aws.amazon.com',
   'developers.cloudflare.com',
+  'nodejs.org',
 ];
 
 /** RFC number → section → its title in the RFC's table of contents. */
