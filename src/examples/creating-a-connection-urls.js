@@ -1,26 +1,25 @@
 // SERVER is the demo server's address, e.g. ws://localhost:8080
-// Four calls the constructor refuses or rewrites: nothing below reaches the network before the last part.
-const httpServer = SERVER.replace(/^ws/, 'http'); // ws://… → http://…, wss://… → https://…
+// Three calls the constructor refuses: each throws before anything reaches the network.
 const calls = [
-  [`${httpServer}/echo`], // http: is accepted and becomes ws:
   [`${SERVER}/echo#top`], // a fragment
   [`${SERVER}/echo`, ['json', 'json']], // the same subprotocol twice
   [`${SERVER}/echo`, 'chat v2'], // a space is not allowed in a subprotocol name
 ];
 for (const [url, protocols] of calls) {
+  const call = `new WebSocket(${JSON.stringify(url)}${protocols === undefined ? '' : `, ${JSON.stringify(protocols)}`})`;
   try {
-    const socket = new WebSocket(url, protocols);
-    console.log('accepted, socket.url =', socket.url);
-    socket.close(); // we only wanted to see the url
+    new WebSocket(url, protocols);
+    console.log('accepted:', call);
   } catch (error) {
-    console.log('threw', error.name, 'for', url, protocols ?? '');
+    console.log('threw', error.name + ':', call);
   }
 }
 
-// A real connection: offer two subprotocols; the server picks one.
-const socket = new WebSocket(`${httpServer}/echo`, ['json', 'echo']);
+// One it accepts: an http: URL (turned into ws:) and two subprotocols; the server picks one.
+const socket = new WebSocket(`${SERVER.replace(/^ws/, 'http')}/echo`, ['json', 'echo']);
+console.log('accepted, socket.url =', socket.url);
 socket.onopen = () => {
-  console.log('open: url =', socket.url, ', protocol =', socket.protocol);
+  console.log('open, protocol =', socket.protocol);
   socket.close(1000);
 };
 socket.onclose = (event) => console.log('close', event.code);

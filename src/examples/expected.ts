@@ -98,6 +98,24 @@ export const expectedOutput: Readonly<Record<string, Expected>> = {
       'close: 4000 "Tạm biệt!" wasClean = true',
     ],
   },
+  'creating-a-connection-urls': {
+    en: [
+      re(String.raw`threw SyntaxError: new WebSocket\("${server}/echo#top"\)`),
+      re(String.raw`threw SyntaxError: new WebSocket\("${server}/echo", \["json","json"\]\)`),
+      re(String.raw`threw SyntaxError: new WebSocket\("${server}/echo", "chat v2"\)`),
+      re(String.raw`accepted, socket.url = ${server}/echo`),
+      'open, protocol = json',
+      'close 1000',
+    ],
+    vi: [
+      re(String.raw`ném SyntaxError: new WebSocket\("${server}/echo#top"\)`),
+      re(String.raw`ném SyntaxError: new WebSocket\("${server}/echo", \["json","json"\]\)`),
+      re(String.raw`ném SyntaxError: new WebSocket\("${server}/echo", "chat v2"\)`),
+      re(String.raw`chấp nhận, socket.url = ${server}/echo`),
+      'open, protocol = json',
+      'close 1000',
+    ],
+  },
   'errors-sequence': {
     en: [
       re(String.raw`${server}/no-such-endpoint → error event of type error with message undefined`),
