@@ -3,6 +3,7 @@
 // states, close codes, wasClean, echoed data, bufferedAmount rising and draining, chat between two pages,
 // inspector frames). The 'static-sim' project runs the tests tagged @simbuild on a PUBLIC_DEMO_SERVER=simulated
 // build (npm run build:sim), which starts every lab in simulation.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { labels, openLab, watchConsole } from './helpers.ts';
 import { startStaticHost, type StaticHost } from './staticHost.ts';
@@ -381,6 +382,39 @@ for (const lang of ['en', 'vi'] as const) {
     expect(await perUpdate('longPoll')).toBeGreaterThan(3 * (await perUpdate('ws')));
     // Resource Timing has nothing to say about requests that never left the page.
     await expect(lab.getByText(en ? "What your browser's Resource Timing reports" : 'Resource Timing của trình duyệt báo gì')).toHaveCount(0);
+    noErrors();
+  });
+}
+
+// Where the offer is: right under the lab's own error, in a polite live region, usable from the keyboard, clean under axe.
+for (const [lang, slug, selector, action] of [
+  ['en', 'closing', '#close-lab', 'Connect'],
+  ['vi', 'ready-state', '#ready-state-lab', 'Kết nối tới /echo'],
+  ['en', 'sending-and-receiving', '#messages-lab', 'Connect'],
+] as const) {
+  test(`${lang}: ${selector}: the offer sits beside the lab's own error, is announced politely, works from the keyboard and passes axe`, async ({ page }) => {
+    test.skip(simulatedBuild, 'a simulated build has nothing to offer');
+    test.setTimeout(60_000);
+    const noErrors = watchConsole(page, failed);
+    const lab = await visit(page, lang, slug, selector);
+    await lab.getByRole('button', { name: action, exact: true }).click();
+    const alert = lab.getByRole('alert');
+    const offer = lab.getByRole('button', { name: s[lang].offer });
+    await expect(alert).toBeVisible();
+    await expect(offer).toBeVisible();
+    const [a, o] = [(await alert.boundingBox())!, (await offer.boundingBox())!];
+    expect(o.y - (a.y + a.height), 'offer just below the error').toBeGreaterThanOrEqual(0);
+    expect(o.y - (a.y + a.height), 'offer just below the error').toBeLessThan(120);
+    await expect(offer.locator('xpath=ancestor::*[@aria-live="polite"]')).toHaveCount(1);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const { violations } = await new AxeBuilder({ page }).include(selector).options({ resultTypes: ['violations'] }).analyze();
+      expect(violations.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    }
+    await offer.focus();
+    await page.keyboard.press('Enter');
+    await expect(simulatedNotice(lab, lang)).toBeVisible();
+    await expect(offer).toHaveCount(0);
     noErrors();
   });
 }
