@@ -7,11 +7,10 @@ import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
 import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
 import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
-import { MISSED_CLOSE_CODE, missedReason, readPong } from '../../src/lib/heartbeat/rules.ts';
+import { Beat } from '../../src/lib/heartbeat/rules.ts';
 import { ConnectionTimers } from '../timers.ts';
 
-/** Per connection: the last ping sent and whether it was answered. */
-const beats = new WeakMap<Client, { sent: number; answered: boolean }>();
+const beats = new WeakMap<Client, Beat>();
 
 export function createHeartbeat(): Endpoint {
   const timers = new ConnectionTimers();
@@ -26,18 +25,17 @@ export function createHeartbeat(): Endpoint {
       const beat = (client: Client): void => {
         const state = beats.get(client);
         if (!state || client.readyState !== 1) return;
-        if (!state.answered) {
-          client.close(MISSED_CLOSE_CODE, missedReason(state.sent, interval));
+        const next = state.due(interval);
+        if ('close' in next) {
+          client.close(next.close, next.reason);
           return;
         }
-        state.sent++;
-        state.answered = false;
         client.ping();
-        deliver(client, JSON.stringify({ type: 'ping', n: state.sent }));
+        deliver(client, JSON.stringify({ type: 'ping', n: next.ping }));
         timers.set(client, interval, () => beat(client));
       };
       return (client) => {
-        beats.set(client, { sent: 0, answered: true });
+        beats.set(client, new Beat());
         listen(client, 'message', onHeartbeatMessage);
         beat(client);
       };
@@ -49,13 +47,6 @@ export function createHeartbeat(): Endpoint {
 
 function onHeartbeatMessage(this: Client, data: Buffer, isBinary: boolean): void {
   if (!this.admit()) return;
-  const state = beats.get(this);
-  if (!state) return;
-  const pong = isBinary ? { problem: 'expected a text message: {"type":"pong","n":N}' } : readPong(data.toString());
-  if ('problem' in pong) {
-    deliver(this, JSON.stringify({ type: 'error', message: pong.problem }));
-    return;
-  }
-  // A late answer to an earlier ping does not count: the deadline is per ping.
-  if (pong.n === state.sent) state.answered = true;
+  const problem = beats.get(this)?.answer(isBinary ? null : data.toString());
+  if (problem) deliver(this, JSON.stringify({ type: 'error', message: problem }));
 }

@@ -40,3 +40,28 @@ export function readPong(text: string): { n: number } | { problem: string } {
   }
   return { n };
 }
+
+const PONG_NOT_TEXT = 'expected a text message: {"type":"pong","n":N}';
+
+/** One connection's heartbeat, the same on the demo server and in the simulator: which ping is out, and
+ *  whether it was answered before the next one fell due. */
+export class Beat {
+  #sent = 0;
+  #answered = true;
+
+  /** A beat is due: send ping n, or close because the last one went unanswered. */
+  due(intervalMs: number): { ping: number } | { close: number; reason: string } {
+    if (!this.#answered) return { close: MISSED_CLOSE_CODE, reason: missedReason(this.#sent, intervalMs) };
+    this.#answered = false;
+    return { ping: ++this.#sent };
+  }
+
+  /** A message from the page (null text: it was binary); the error to send back, or null. */
+  answer(text: string | null): string | null {
+    const pong = text === null ? { problem: PONG_NOT_TEXT } : readPong(text);
+    if ('problem' in pong) return pong.problem;
+    // A late answer to an earlier ping does not count: the deadline is per ping.
+    if (pong.n === this.#sent) this.#answered = true;
+    return null;
+  }
+}

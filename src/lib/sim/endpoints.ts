@@ -2,7 +2,7 @@
 // the same rules from src/lib (query refusals, close parameters, faults, chat answers, the quote stream).
 import { FAULT_CUT_AFTER_MS, FAULT_GAP_MS, faultAnnouncement, parseCloseQuery, parseFaultQuery } from '../close/serverRules.ts';
 import { ENDPOINT_PROTOCOLS, ENDPOINT_QUERY, SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
-import { MISSED_CLOSE_CODE, missedReason, readPong } from '../heartbeat/rules.ts';
+import { Beat } from '../heartbeat/rules.ts';
 import { BAD_SESSION_REASON, isSessionId } from '../inspect/tap.ts';
 import { chatNick } from '../realtime/chatServer.ts';
 import { QuoteStream } from '../realtime/quoteStream.ts';
@@ -109,22 +109,18 @@ const heartbeat: SimEndpoint = {
     const interval = readInteger(query, 'interval', ENDPOINT_QUERY['/heartbeat'].interval);
     if (isRejection(interval)) return interval;
     return (peer) => {
-      let sent = 0;
-      let answered = true;
+      const state = new Beat();
       const beat = (): void => {
         if (!peer.open) return;
-        if (!answered) return peer.close(MISSED_CLOSE_CODE, missedReason(sent, interval));
-        sent++;
-        answered = false;
+        const next = state.due(interval);
+        if ('close' in next) return peer.close(next.close, next.reason);
         peer.ping();
-        peer.send(JSON.stringify({ type: 'ping', n: sent }));
+        peer.send(JSON.stringify({ type: 'ping', n: next.ping }));
         peer.setTimer(interval, beat);
       };
       peer.onMessage = (data, binary) => {
-        const pong = binary ? { problem: 'expected a text message: {"type":"pong","n":N}' } : readPong(new TextDecoder().decode(data));
-        if ('problem' in pong) peer.send(JSON.stringify({ type: 'error', message: pong.problem }));
-        // A late answer to an earlier ping does not count: the deadline is per ping.
-        else if (pong.n === sent) answered = true;
+        const problem = state.answer(binary ? null : new TextDecoder().decode(data));
+        if (problem) peer.send(JSON.stringify({ type: 'error', message: problem }));
       };
       beat();
     };
