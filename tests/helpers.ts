@@ -18,7 +18,12 @@ export const labels = {
 /** Scrolls a lab into view (islands hydrate with client:visible) and waits until its controls are live. */
 export async function openLab(page: Page, selector: string) {
   const lab = page.locator(selector);
-  await lab.scrollIntoViewIfNeeded();
-  await expect(lab.locator('astro-island[ssr]')).toHaveCount(0);
+  // Scroll again until it hydrates: text above the lab is laid out with `content-visibility: auto`, so
+  // when those blocks render at their real height they can push a lab on a phone-sized screen back out
+  // of view before its IntersectionObserver fired. A reader would scroll on; so does this.
+  await expect(async () => {
+    await lab.scrollIntoViewIfNeeded();
+    await expect(lab.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   return lab;
 }
