@@ -1,14 +1,10 @@
 // Autobahn case 7: the closing handshake. Valid codes are echoed; bad codes, 1-byte payloads and
 // invalid reasons are protocol errors; nothing is processed after a close.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectControlEcho, startServer, type TestServer } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { expectControlEcho, sharedServer } from './helpers.ts';
 import { closePayload, frame, RawClient } from './raw.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ HEARTBEAT_MS: '5000' });
-});
-afterAll(() => server.close());
+const server = sharedServer({ HEARTBEAT_MS: '5000' });
 
 async function closeWith(payload: Buffer): Promise<{ code: number | null; reason: string; payloadLength: number }> {
   const client = await RawClient.connect(server.port, '/echo');

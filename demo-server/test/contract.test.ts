@@ -3,7 +3,7 @@
 // is gone, and the running server refuses each parameter outside its declared range.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   ENDPOINT_PARAMS,
   ENDPOINT_PROTOCOLS,
@@ -13,7 +13,7 @@ import {
   type QueryParam,
 } from '../../src/lib/endpoints.ts';
 import { flagOf, settings } from '../config.ts';
-import { open, refusal, repoRoot, startServer, type TestServer } from './helpers.ts';
+import { open, refusal, repoRoot, sharedServer } from './helpers.ts';
 
 const doc = readFileSync(join(repoRoot, 'docs/DEMO-SERVER.md'), 'utf8');
 const ALL_PATHS = [...WEBSOCKET_PATHS, ...HTTP_PATHS];
@@ -109,11 +109,7 @@ describe('docs/DEMO-SERVER.md documents the registry', () => {
 });
 
 describe('the server refuses what the registry says is out of range', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ MAX_CONNECTIONS_PER_IP: '0' });
-  });
-  afterAll(() => server.close());
+  const server = sharedServer({ MAX_CONNECTIONS_PER_IP: '0' });
 
   /** Other parameters a value needs to be accepted (firehose: rate × size ≤ 2 MiB/s). */
   const companions: Record<string, string> = { '/firehose size': 'rate=1', '/chat': 'nick=ana' };

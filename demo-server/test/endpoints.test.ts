@@ -1,5 +1,5 @@
 // What each WebSocket endpoint does for a well-behaved client (docs/DEMO-SERVER.md).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { FAULTS } from '../../src/lib/close/serverRules.ts';
 import {
@@ -12,16 +12,11 @@ import {
   nextMessage,
   open,
   refusal,
-  startServer,
-  type TestServer,
+  sharedServer,
 } from './helpers.ts';
 import { frame, RawClient } from './raw.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ HEARTBEAT_MS: '1000', MESSAGES_PER_SECOND: '0' });
-});
-afterAll(() => server.close());
+const server = sharedServer({ HEARTBEAT_MS: '1000', MESSAGES_PER_SECOND: '0' });
 
 describe('/echo and /echo-deflate', () => {
   test('?fragment=3 replies in three frames: opcode 1 then continuations, FIN on the last', async () => {

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closed, delay, eventually, expectControlEcho, MiB, open, refusal, startServer, type TestServer } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { closed, delay, eventually, expectControlEcho, MiB, open, refusal, sharedServer } from './helpers.ts';
 import { firehoseMessage } from '../endpoints/firehose.ts';
 import { FIREHOSE_MAX_QUEUED_BYTES, FIREHOSE_MAX_STREAMS } from '../limits.ts';
 
 const ID = '0123456789abcdef0123456789abcdef';
-let server: TestServer;
-
-beforeAll(async () => {
-  // A reader that stops reading cannot see pings either (they wait behind the backlog): test-sized heartbeats would cut it.
-  server = await startServer({ MAX_CONNECTIONS_PER_IP: '0', HEARTBEAT_MS: '30000' });
-});
-afterAll(() => server.close());
+// A reader that stops reading cannot see pings either (they wait behind the backlog): test-sized heartbeats would cut it.
+const server = sharedServer({ MAX_CONNECTIONS_PER_IP: '0', HEARTBEAT_MS: '30000' });
 
 describe('/firehose', () => {
   test('messages are exactly `size` bytes of JSON', () => {

@@ -1,14 +1,10 @@
 // Frames, grouped like the Autobahn suite's cases 1–6: framing, pings, reserved bits, opcodes,
 // fragmentation, UTF-8. Raw bytes go in; the exact close code comes out; a control client still echoes.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectControlEcho, open, nextMessage, startServer, type TestServer } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { expectControlEcho, open, nextMessage, sharedServer } from './helpers.ts';
 import { frame, RawClient } from './raw.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ MESSAGES_PER_SECOND: '0', HEARTBEAT_MS: '5000' });
-});
-afterAll(() => server.close());
+const server = sharedServer({ MESSAGES_PER_SECOND: '0', HEARTBEAT_MS: '5000' });
 
 async function raw(path = '/echo'): Promise<RawClient> {
   return RawClient.connect(server.port, path);

@@ -2,15 +2,11 @@
 // control client on the same server still gets its echo afterwards.
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectControlEcho, open, refusal, startServer, type TestServer } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { expectControlEcho, open, refusal, sharedServer, startServer } from './helpers.ts';
 import { rawRequest, statusOf, upgradeRequest } from './raw.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ HEADERS_TIMEOUT_MS: '400', REQUEST_TIMEOUT_MS: '1000' });
-});
-afterAll(() => server.close());
+const server = sharedServer({ HEADERS_TIMEOUT_MS: '400', REQUEST_TIMEOUT_MS: '1000' });
 
 async function expectRaw(request: string, status: number, bodyPattern?: RegExp): Promise<string> {
   const response = await rawRequest(server.port, request);

@@ -2,7 +2,7 @@
 // (raw.ts: a raw TCP client for the bytes a well-behaved client never sends; child.ts: a server process.)
 import { fileURLToPath } from 'node:url';
 import WebSocket, { type ClientOptions } from 'ws';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { createDemoServer, type DemoServer } from '../server.ts';
 
@@ -38,6 +38,33 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     url: (path) => `ws://127.0.0.1:${port}${path}`,
     http: (path) => `http://127.0.0.1:${port}${path}`,
     close: () => demo.close(),
+  };
+}
+
+/**
+ * One server for every test of the file (or of the `describe` it is called in): started before the first test,
+ * closed after the last. The returned handle reads through to it, so tests use it like a started server.
+ */
+export function sharedServer(env: Record<string, string> = {}): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startServer(env);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestServer => {
+    if (!started) throw new Error('sharedServer: used before beforeAll started it');
+    return started;
+  };
+  return {
+    get demo() {
+      return current().demo;
+    },
+    get port() {
+      return current().port;
+    },
+    url: (path) => current().url(path),
+    http: (path) => current().http(path),
+    close: () => current().close(),
   };
 }
 

@@ -2,15 +2,11 @@
 // endpoints of the polling / long-polling / SSE comparison lab.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sseResponseHeadBytes } from '../../src/lib/realtime/wire.ts';
-import { delay, eventually, open, refusal, startServer, type TestServer } from './helpers.ts';
+import { delay, eventually, open, refusal, sharedServer, startServer } from './helpers.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ HEARTBEAT_MS: '1000', MESSAGES_PER_SECOND: '0' });
-});
-afterAll(() => server.close());
+const server = sharedServer({ HEARTBEAT_MS: '1000', MESSAGES_PER_SECOND: '0' });
 
 describe('/healthz', () => {
   test('200 "ok" with connection counts per endpoint', async () => {

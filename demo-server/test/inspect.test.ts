@@ -1,7 +1,7 @@
 // The tap and /inspect: records exactly as docs/DEMO-SERVER.md specifies, in either connection order, bounded, and
 // never shown to another session's inspector.
 import { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type WebSocket from 'ws';
 import { parseRecordMessage } from '../../src/lib/inspect/records.ts';
 import { computeAccept } from '../../src/lib/protocol/index.ts';
@@ -9,25 +9,10 @@ import { INSPECTOR_SKIP_BYTES, SESSION_IDLE_MS, SESSION_MAX_RECORDS } from '../l
 import { SessionStore } from '../inspect/sessions.ts';
 import { TapDirection } from '../inspect/tap.ts';
 import type { Client } from '../client.ts';
-import {
-  closed,
-  delay,
-  eventually,
-  expectControlEcho,
-  nextJson,
-  nextMessage,
-  open,
-  refusal,
-  startServer,
-  type TestServer,
-} from './helpers.ts';
+import { closed, delay, eventually, expectControlEcho, nextJson, nextMessage, open, refusal, sharedServer } from './helpers.ts';
 import { frame, RawClient } from './raw.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ MESSAGES_PER_SECOND: '0', HEARTBEAT_MS: '5000' });
-});
-afterAll(() => server.close());
+const server = sharedServer({ MESSAGES_PER_SECOND: '0', HEARTBEAT_MS: '5000' });
 
 let counter = 0;
 function sessionId(): string {
