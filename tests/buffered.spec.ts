@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { openLab, watchConsole } from './helpers.ts';
+import { openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 // The bufferedAmount lab on /<lang>/buffered-amount/: bursts to /slow, naive and with backpressure.
 const l = {
@@ -96,9 +96,7 @@ test('vi: the runnable example sends 8 MiB with backpressure and closes cleanly'
   test.setTimeout(90_000);
   const noErrors = watchConsole(page);
   await page.goto('/vi/buffered-amount/');
-  const figure = page.locator('figure.runnable[data-example="buffered-amount-backpressure"]');
-  await figure.getByRole('button', { name: 'Chạy', exact: true }).click();
-  const output = figure.getByRole('log', { name: 'Kết quả console' });
+  const output = await runExample(runnable(page, 'buffered-amount-backpressure'), 'vi');
   await expect(output).toContainText('sau một lần send(): 9');
   await expect(output).toContainText('đã gửi 128/128', { timeout: 45_000 });
   await expect(output).toContainText('close 1000 bufferedAmount = 0', { timeout: 45_000 });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { openLab, watchConsole } from './helpers.ts';
+import { expectLines, openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 // The close lab on /<lang>/closing/: every way a connection ends, as the page sees it.
 const l = {
@@ -202,26 +202,27 @@ test('the close-code table renders without JavaScript', async ({ browser }) => {
 
 test('the runnable example of the lesson runs', async ({ page }) => {
   await page.goto('/en/closing/');
-  const args = page.locator('figure.runnable[data-example="close-arguments"]');
-  await args.getByRole('button', { name: 'Run', exact: true }).click();
-  const out = args.getByRole('log', { name: 'Console output' });
-  await expect(out).toContainText('close(1001, 10 bytes) threw InvalidAccessError');
-  await expect(out).toContainText('close(4000, 140 bytes) threw SyntaxError');
-  await expect(out).toContainText('still open: readyState = 1');
-  await expect(out).toContainText('after close(): readyState = 2');
-  await expect(out).toContainText('close: 4000 "Tạm biệt!" wasClean = true');
+  const out = await runExample(runnable(page, 'close-arguments'));
+  await expectLines(out, [
+    'close(1001, 10 bytes) threw InvalidAccessError',
+    'close(4000, 140 bytes) threw SyntaxError',
+    'still open: readyState = 1',
+    'after close(): readyState = 2',
+    'close: 4000 "Tạm biệt!" wasClean = true',
+  ]);
 });
 
 test('vi: the runnable example speaks Vietnamese', async ({ page }) => {
   await page.goto('/vi/closing/');
-  const args = page.locator('figure.runnable[data-example="close-arguments"]');
+  const args = runnable(page, 'close-arguments');
   await expect(args).toContainText('close() kiểm tra đối số');
-  await args.getByRole('button', { name: 'Chạy', exact: true }).click();
-  const out = args.getByRole('log', { name: 'Kết quả console' });
-  await expect(out).toContainText('close(1001, 10 byte) ném InvalidAccessError');
-  await expect(out).toContainText('close(4000, 140 byte) ném SyntaxError');
-  await expect(out).toContainText('vẫn mở: readyState = 1');
-  await expect(out).toContainText('close: 4000 "Tạm biệt!" wasClean = true');
+  const out = await runExample(args, 'vi');
+  await expectLines(out, [
+    'close(1001, 10 byte) ném InvalidAccessError',
+    'close(4000, 140 byte) ném SyntaxError',
+    'vẫn mở: readyState = 1',
+    'close: 4000 "Tạm biệt!" wasClean = true',
+  ]);
 });
 
 test('a server address that is not a WebSocket URL is flagged and Connect waits', async ({ page }) => {

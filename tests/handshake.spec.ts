@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { labels, openLab, watchConsole } from './helpers.ts';
+import { expectLines, labels, openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 const t = {
   en: {
@@ -292,17 +292,15 @@ test('vi: on a 360 px phone, the lab after connecting fits without sideways scro
 test('en: the runnable examples print what the server negotiated, and what a refused handshake leaves', async ({ page }) => {
   const noErrors = watchConsole(page, [/Error during WebSocket handshake: Unexpected response code: 400/, /WebSocket connection to .* failed/]);
   await page.goto('/en/handshake/');
-  const negotiation = page.locator('figure.runnable[data-example="handshake-negotiation"]');
-  await negotiation.getByRole('button', { name: 'Run', exact: true }).click();
-  const out = negotiation.getByRole('log', { name: 'Console output' });
-  await expect(out).toContainText('before open: "" ""');
-  await expect(out).toContainText('protocol = "json"');
-  await expect(out).toContainText('extensions = "permessage-deflate"');
-  await expect(out).toContainText('close: 1000 wasClean = true');
+  const out = await runExample(runnable(page, 'handshake-negotiation'));
+  await expectLines(out, [
+    'before open: "" ""',
+    'protocol = "json"',
+    'extensions = "permessage-deflate"',
+    'close: 1000 wasClean = true',
+  ]);
 
-  const refused = page.locator('figure.runnable[data-example="handshake-refused"]');
-  await refused.getByRole('button', { name: 'Run', exact: true }).click();
-  const log = refused.getByRole('log', { name: 'Console output' });
+  const log = await runExample(runnable(page, 'handshake-refused'));
   await expect(log).toContainText('error event: error');
   await expect(log).toContainText('close: 1006 "" wasClean = false');
   await expect(log).not.toContainText('open — never happens');

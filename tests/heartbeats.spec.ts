@@ -1,15 +1,16 @@
 import { expect, test } from './fixtures.ts';
+import { expectLines, runExample, runnable } from './helpers.ts';
 
 // The heartbeats-and-reconnect lesson: its two runnable examples, in both languages.
 const labels = {
   en: {
-    run: 'Run', console: 'Console output', connect: 'Connect', frames: 'Frames on the wire',
+    connect: 'Connect', frames: 'Frames on the wire',
     heartbeat: /\/heartbeat\?interval=MS/, interval: 'Heartbeat interval in milliseconds (250–10000)',
     answered: 'ping 3 → pong 3', silent: 'ping 4: not answering',
     cut: 'closed by the server: 4000 "no pong for ping 4 within 1000 ms"',
   },
   vi: {
-    run: 'Chạy', console: 'Kết quả console', connect: 'Kết nối', frames: 'Các khung trên đường truyền',
+    connect: 'Kết nối', frames: 'Các khung trên đường truyền',
     heartbeat: /\/heartbeat\?interval=MS/, interval: 'Khoảng cách giữa các heartbeat, tính bằng mili giây (250–10000)',
     answered: 'ping 3 → pong 3', silent: 'ping 4: không trả lời',
     cut: 'server đã đóng kết nối: 4000 "no pong for ping 4 within 1000 ms"',
@@ -21,12 +22,8 @@ for (const lang of ['en', 'vi'] as const) {
 
   test(`${lang}: the page answers three application pings, stops, and the server closes with 4000`, async ({ page }) => {
     await page.goto(`/${lang}/heartbeats-and-reconnect/`);
-    const figure = page.locator('figure.runnable[data-example="heartbeat-pause"]');
-    await figure.getByRole('button', { name: l.run, exact: true }).click();
-    const log = figure.getByRole('log', { name: l.console });
-    await expect(log).toContainText(l.answered, { timeout: 10_000 });
-    await expect(log).toContainText(l.silent, { timeout: 10_000 });
-    await expect(log).toContainText(l.cut, { timeout: 10_000 });
+    const log = await runExample(runnable(page, 'heartbeat-pause'), lang);
+    await expectLines(log, [l.answered, l.silent, l.cut], { timeout: 10_000 });
     // Pings kept coming until the cut, so the page's watchdog never fired.
     await expect(log.locator('li.warn')).toHaveCount(0);
   });
@@ -51,9 +48,7 @@ for (const lang of ['en', 'vi'] as const) {
 
 test('en: reconnects with growing, jittered delays and stops on a final code', async ({ page }) => {
   await page.goto('/en/heartbeats-and-reconnect/');
-  const retry = page.locator('figure.runnable[data-example="reconnect-backoff"]');
-  await retry.getByRole('button', { name: 'Run', exact: true }).click();
-  const log = retry.getByRole('log', { name: 'Console output' });
+  const log = await runExample(runnable(page, 'reconnect-backoff'));
   await expect(log).toContainText('attempt 1: open');
   await expect(log).toContainText(/reconnecting in \d+ ms/);
   await expect(log).toContainText('closed with 4003', { timeout: 15_000 });
@@ -63,7 +58,7 @@ test('en: reconnects with growing, jittered delays and stops on a final code', a
 test('closing points to the reconnect material instead of repeating it', async ({ page }) => {
   for (const lang of ['en', 'vi'] as const) {
     await page.goto(`/${lang}/closing/`);
-    await expect(page.locator('figure.runnable[data-example="reconnect-backoff"]')).toHaveCount(0);
+    await expect(runnable(page, 'reconnect-backoff')).toHaveCount(0);
     await page.locator(`main a[href^="/${lang}/heartbeats-and-reconnect/"]`).first().click();
     await expect(page).toHaveURL(new RegExp(`/${lang}/heartbeats-and-reconnect/`));
   }

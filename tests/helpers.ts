@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Fails the test on any console error or uncaught exception the page produces. */
 export function watchConsole(page: Page, allow: RegExp[] = []): () => void {
@@ -26,4 +26,26 @@ export async function openLab(page: Page, selector: string) {
     await expect(lab.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
   return lab;
+}
+
+/** The Run button and console of a runnable example (src/components/Runnable.astro), in each language. */
+export const runnableLabels = {
+  en: { run: 'Run', console: 'Console output' },
+  vi: { run: 'Chạy', console: 'Kết quả console' },
+} as const;
+
+/** The runnable example `name` (its file in src/examples) on the current page. */
+export function runnable(page: Page, name: string): Locator {
+  return page.locator(`figure.runnable[data-example="${name}"]`);
+}
+
+/** Presses Run on a runnable example, as a reader would, and returns its console output. */
+export async function runExample(figure: Locator, lang: 'en' | 'vi' = 'en'): Promise<Locator> {
+  await figure.getByRole('button', { name: runnableLabels[lang].run, exact: true }).click();
+  return figure.getByRole('log', { name: runnableLabels[lang].console });
+}
+
+/** Each of `lines` shows up in a console output (in any order; each waits like toContainText). */
+export async function expectLines(output: Locator, lines: readonly (string | RegExp)[], options?: { timeout?: number }) {
+  for (const line of lines) await expect(output).toContainText(line, options);
 }

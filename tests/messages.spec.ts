@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { openLab, watchConsole } from './helpers.ts';
+import { expectLines, openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 // The Messages lab on /<lang>/sending-and-receiving/: every kind of data through /echo, binaryType, and
 // the two cases where send() does not send.
@@ -142,13 +142,13 @@ for (const lang of ['en', 'vi'] as const) {
 test('en: the runnable example sends each kind and prints what comes back', async ({ page }) => {
   const noErrors = watchConsole(page, [discardWarning]);
   await page.goto('/en/sending-and-receiving/');
-  const figure = page.locator('figure.runnable[data-example="sending-and-receiving-kinds"]');
-  await figure.getByRole('button', { name: 'Run', exact: true }).click();
-  const output = figure.getByRole('log', { name: 'Console output' });
-  await expect(output).toContainText('send() while CONNECTING threw InvalidStateError');
-  await expect(output).toContainText('queued: bufferedAmount = 33');
-  await expect(output).toContainText('string: "xin chào"');
-  await expect(output).toContainText('ArrayBuffer, 6 bytes: 1 0 2 0 3 0');
-  await expect(output).toContainText('after close: bufferedAmount = 11');
+  const output = await runExample(runnable(page, 'sending-and-receiving-kinds'));
+  await expectLines(output, [
+    'send() while CONNECTING threw InvalidStateError',
+    'queued: bufferedAmount = 33',
+    'string: "xin chào"',
+    'ArrayBuffer, 6 bytes: 1 0 2 0 3 0',
+    'after close: bufferedAmount = 11',
+  ]);
   noErrors();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type WebSocketRoute } from './fixtures.ts';
-import { openLab, watchConsole } from './helpers.ts';
+import { openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 const t = {
   en: {
@@ -172,22 +172,13 @@ for (const lang of ['en', 'vi'] as const) {
 test('en: the runnable examples run against the demo server', async ({ page }) => {
   const noErrors = watchConsole(page);
   await page.goto('/en/real-time-patterns/');
-  const chat = page.locator('figure[data-example="real-time-patterns-chat"]');
-  await chat.scrollIntoViewIfNeeded();
-  await chat.getByRole('button', { name: 'Run', exact: true }).click();
-  const chatOut = chat.getByRole('log', { name: 'Console output' });
+  const chatOut = await runExample(runnable(page, 'real-time-patterns-chat'));
   await expect(chatOut).toContainText('[Minh] as HTML that is: Lan: &lt;img src=x onerror=alert(1)&gt; xin chào');
 
-  const envelope = page.locator('figure[data-example="real-time-patterns-envelope"]');
-  await envelope.scrollIntoViewIfNeeded();
-  await envelope.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(envelope.getByRole('log', { name: 'Console output' })).toContainText('closed 1000 enough');
+  await expect(await runExample(runnable(page, 'real-time-patterns-envelope'))).toContainText('closed 1000 enough');
 
   await page.goto('/vi/alternatives/');
-  const overhead = page.locator('figure[data-example="alternatives-overhead"]');
-  await overhead.scrollIntoViewIfNeeded();
-  await overhead.getByRole('button', { name: 'Chạy', exact: true }).click();
-  await expect(overhead.getByRole('log', { name: 'Kết quả console' })).toContainText(/WebSocket, mỗi cập nhật: \d+(\.\d)? byte/);
+  await expect(await runExample(runnable(page, 'alternatives-overhead'), 'vi')).toContainText(/WebSocket, mỗi cập nhật: \d+(\.\d)? byte/);
   noErrors();
 });
 

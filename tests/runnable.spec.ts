@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures.ts';
-import { watchConsole } from './helpers.ts';
+import { expectLines, runExample, runnable, watchConsole } from './helpers.ts';
 
 // The runnable example on the first lesson: echo-hello.js opens /echo, sends "xin chào", closes with 1000.
 const labels = {
@@ -7,8 +7,13 @@ const labels = {
   vi: { run: 'Chạy', stop: 'Dừng', edit: 'Sửa', reset: 'Khôi phục', console: 'Kết quả console', editor: /Mã của echo-hello\.js/ },
 } as const;
 
-function example(page: Page) {
-  return page.locator('figure.runnable[data-example="echo-hello"]');
+/** The English page's echo example with its editor open. */
+async function openEditor(page: Page) {
+  await page.goto('/en/what-is-websocket/');
+  const figure = runnable(page, 'echo-hello');
+  await figure.getByRole('button', { name: labels.en.edit }).click();
+  const output = figure.getByRole('log', { name: labels.en.console });
+  return { figure, output, editor: figure.getByRole('textbox', { name: labels.en.editor }) };
 }
 
 for (const lang of ['en', 'vi'] as const) {
@@ -17,12 +22,14 @@ for (const lang of ['en', 'vi'] as const) {
   test(`${lang}: runs the echo example and shows its console output`, async ({ page }) => {
     const noErrors = watchConsole(page);
     await page.goto(`/${lang}/what-is-websocket/`);
-    const figure = example(page);
+    const figure = runnable(page, 'echo-hello');
     const output = figure.getByRole('log', { name: l.console });
     await figure.getByRole('button', { name: l.run, exact: true }).click();
-    await expect(output).toContainText('open, readyState = 1');
-    await expect(output).toContainText('message: xin chào');
-    await expect(output).toContainText('close: 1000 done wasClean = true');
+    await expectLines(output, [
+      'open, readyState = 1',
+      'message: xin chào',
+      'close: 1000 done wasClean = true',
+    ]);
     // SERVER is this page's own origin as ws:, shown next to the buttons.
     await expect(figure).toContainText(`SERVER = ws://${new URL(page.url()).host}`);
     noErrors();
@@ -31,11 +38,7 @@ for (const lang of ['en', 'vi'] as const) {
 
 test('an edited snippet runs the edited code; Reset restores the original', async ({ page }) => {
   const l = labels.en;
-  await page.goto('/en/what-is-websocket/');
-  const figure = example(page);
-  const output = figure.getByRole('log', { name: l.console });
-  await figure.getByRole('button', { name: l.edit }).click();
-  const editor = figure.getByRole('textbox', { name: l.editor });
+  const { figure, output, editor } = await openEditor(page);
   await expect(editor).toBeFocused();
   const original = await editor.inputValue();
   expect(original).toContain('new WebSocket(`${SERVER}/echo`)');
@@ -61,11 +64,7 @@ test('an edited snippet runs the edited code; Reset restores the original', asyn
 
 test('errors in the reader’s code are shown: thrown, syntax, rejected promise', async ({ page }) => {
   const l = labels.en;
-  await page.goto('/en/what-is-websocket/');
-  const figure = example(page);
-  const output = figure.getByRole('log', { name: l.console });
-  await figure.getByRole('button', { name: l.edit }).click();
-  const editor = figure.getByRole('textbox', { name: l.editor });
+  const { figure, output, editor } = await openEditor(page);
   const run = figure.getByRole('button', { name: l.run, exact: true });
 
   await editor.fill("console.log('before');\nnew WebSocket('ftp://nope');");
@@ -84,11 +83,7 @@ test('errors in the reader’s code are shown: thrown, syntax, rejected promise'
 
 test('the sandbox cannot reach the page, and Stop removes it', async ({ page }) => {
   const l = labels.en;
-  await page.goto('/en/what-is-websocket/');
-  const figure = example(page);
-  const output = figure.getByRole('log', { name: l.console });
-  await figure.getByRole('button', { name: l.edit }).click();
-  const editor = figure.getByRole('textbox', { name: l.editor });
+  const { figure, output, editor } = await openEditor(page);
   await editor.fill(
     [
       "try { console.log('parent', parent.document.title); } catch (e) { console.log('blocked', e.name); }",
@@ -97,9 +92,11 @@ test('the sandbox cannot reach the page, and Stop removes it', async ({ page }) 
     ].join('\n'),
   );
   await figure.getByRole('button', { name: l.run, exact: true }).click();
-  await expect(output).toContainText('blocked SecurityError');
-  await expect(output).toContainText('no storage SecurityError');
-  await expect(output).toContainText('tick');
+  await expectLines(output, [
+    'blocked SecurityError',
+    'no storage SecurityError',
+    'tick',
+  ]);
   await expect(figure.locator('iframe')).toHaveAttribute('sandbox', 'allow-scripts');
 
   await figure.getByRole('button', { name: l.stop }).click();
@@ -112,9 +109,7 @@ test('the sandbox cannot reach the page, and Stop removes it', async ({ page }) 
 
 test('a message that does not come from the run’s own frame is ignored', async ({ page }) => {
   await page.goto('/en/what-is-websocket/');
-  const figure = example(page);
-  await figure.getByRole('button', { name: 'Run', exact: true }).click();
-  const output = figure.getByRole('log', { name: 'Console output' });
+  const output = await runExample(runnable(page, 'echo-hello'));
   await expect(output).toContainText('close: 1000');
   // The page itself posts a perfectly shaped message: wrong source, so it must not show.
   await page.evaluate(() => window.postMessage({ tag: 'wss-run', token: 'x', level: 'log', text: 'forged' }, '*'));

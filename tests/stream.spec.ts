@@ -1,12 +1,12 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { openLab, watchConsole } from './helpers';
+import { expectLines, openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 // WebSocket next to WebSocketStream (issue 13): three ways to send a burst to /slow, and where the bytes wait
 // when a page reads /firehose slowly. Chromium has WebSocketStream; the fallback is tested by deleting it.
 
 const text = {
-  en: { three: 'All three, side by side', two: /Naive and backpressure/, read: 'Read slowly, both ways', size: 'Burst size', unsupported: 'This browser has no WebSocketStream.', run: 'Run', console: 'Console' },
-  vi: { three: 'Cả ba, đặt cạnh nhau', two: /Vòng lặp gửi liền và backpressure/, read: 'Đọc chậm, theo cả hai cách', size: 'Kích thước đợt gửi', unsupported: 'Trình duyệt này không có WebSocketStream.', run: 'Chạy', console: 'Bảng điều khiển' },
+  en: { three: 'All three, side by side', two: /Naive and backpressure/, read: 'Read slowly, both ways', size: 'Burst size', unsupported: 'This browser has no WebSocketStream.' },
+  vi: { three: 'Cả ba, đặt cạnh nhau', two: /Vòng lặp gửi liền và backpressure/, read: 'Đọc chậm, theo cả hai cách', size: 'Kích thước đợt gửi', unsupported: 'Trình duyệt này không có WebSocketStream.' },
 } as const;
 
 const MiB = 1024 * 1024;
@@ -70,12 +70,12 @@ for (const lang of ['en', 'vi'] as const) {
 
   test(`${lang}: the runnable example opens, echoes and closes through WebSocketStream`, async ({ page }) => {
     await page.goto(`/${lang}/websocketstream/`);
-    const figure = page.locator('figure.runnable[data-example="websocketstream-basics"]');
-    await figure.getByRole('button', { name: text[lang].run, exact: true }).click();
-    const output = figure.getByRole('log');
-    await expect(output).toContainText('echo: Hello');
-    await expect(output).toContainText('echo: Xin chào');
-    await expect(output).toContainText(/(closed|đã đóng): 1000 "done"/);
-    await expect(output).toContainText(/opened (rejected|bị từ chối): WebSocketError closeCode null/);
+    const output = await runExample(runnable(page, 'websocketstream-basics'), lang);
+    await expectLines(output, [
+      'echo: Hello',
+      'echo: Xin chào',
+      /(closed|đã đóng): 1000 "done"/,
+      /opened (rejected|bị từ chối): WebSocketError closeCode null/,
+    ]);
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './fixtures.ts';
-import { openLab, watchConsole } from './helpers.ts';
+import { expectLines, openLab, runExample, runnable, watchConsole } from './helpers.ts';
 
 // The subprotocols lab on /<lang>/subprotocols-and-extensions/: offers, the server's choice, extensions.
 const l = {
@@ -107,13 +107,13 @@ for (const lang of ['en', 'vi'] as const) {
 test('en: the runnable example shows protocol and extensions on both endpoints, and the two failures', async ({ page }) => {
   const noErrors = watchConsole(page, [failedConnection]);
   await page.goto('/en/subprotocols-and-extensions/');
-  const figure = page.locator('figure.runnable[data-example="subprotocols-and-extensions-negotiate"]');
-  await figure.getByRole('button', { name: 'Run', exact: true }).click();
-  const output = figure.getByRole('log', { name: 'Console output' });
-  await expect(output).toContainText('/echo: protocol = "json", extensions = ""');
-  await expect(output).toContainText('/echo-deflate: protocol = "json", extensions = "permessage-deflate"');
-  await expect(output).toContainText('/echo-deflate: echo {"type":"hello","text":"xin chào"}');
-  await expect(output).toContainText('chat.v2: close 1006 wasClean = false');
-  await expect(output).toContainText('["json", "json"] threw SyntaxError');
+  const output = await runExample(runnable(page, 'subprotocols-and-extensions-negotiate'));
+  await expectLines(output, [
+    '/echo: protocol = "json", extensions = ""',
+    '/echo-deflate: protocol = "json", extensions = "permessage-deflate"',
+    '/echo-deflate: echo {"type":"hello","text":"xin chào"}',
+    'chat.v2: close 1006 wasClean = false',
+    '["json", "json"] threw SyntaxError',
+  ]);
   noErrors();
 });
