@@ -1,40 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionModel, type SocketLike } from '../connection/model.ts';
+import { ConnectionModel } from '../connection/model.ts';
+import { FakeSocket } from '../connection/testing.ts';
 import { MIB } from './burst.ts';
 import { BurstRun, type RunSnapshot, type Strategy } from './run.ts';
 
-type Handler = (event: any) => void;
-
 /** /slow as the browser sees it: open, a queue that drains when the test says so, acks from the server. */
-class SlowSocket implements SocketLike {
-  readyState = 0;
-  bufferedAmount = 0;
-  protocol = '';
-  extensions = '';
-  binaryType: 'blob' | 'arraybuffer' = 'blob';
-  url: string;
-  handlers = new Map<string, Handler[]>();
+class SlowSocket extends FakeSocket {
   serverRead = 0;
-  constructor(url: string) {
-    this.url = url;
-  }
-  addEventListener(type: string, h: Handler) {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), h]);
-  }
-  fire(type: string, event: object = {}) {
-    for (const h of this.handlers.get(type) ?? []) h(event);
-  }
-  send(data: Uint8Array) {
+  override send(data: Uint8Array) {
     this.bufferedAmount += data.byteLength;
   }
-  close(code = 1005, reason = '') {
-    if (this.readyState >= 2) return;
-    this.readyState = 3;
-    this.fire('close', { code, reason, wasClean: true });
-  }
-  open() {
-    this.readyState = 1;
-    this.fire('open');
+  override close(code = 1005, reason = '') {
+    if (this.readyState < 2) this.closed(code, reason, true);
   }
   /** The network takes `bytes` from the queue and the server reads and acks them. */
   flow(bytes: number) {

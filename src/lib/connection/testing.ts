@@ -1,4 +1,5 @@
-// A scripted WebSocket for unit tests of the models built on ConnectionModel (the model itself, the reconnecting stream).
+// The one scripted WebSocket for unit tests of models that open sockets; a test that needs more (acks from /slow,
+// records from /inspect) extends FakeSocket instead of writing another.
 import { ConnectionModel, type SocketLike } from './model.ts';
 
 type Handler = (event: any) => void;
@@ -19,6 +20,8 @@ export class FakeSocket implements SocketLike {
   extensions = '';
   binaryType: 'blob' | 'arraybuffer' = 'blob';
   sent: unknown[] = [];
+  /** The arguments of the last close() call, for tests that check how a model closed. */
+  closedWith: [number?, string?] | null = null;
   handlers = new Map<string, Handler[]>();
   readonly url: string;
   constructor(url: string) {
@@ -43,7 +46,7 @@ export class FakeSocket implements SocketLike {
     if (code !== undefined && code !== 1000 && (code < 3000 || code > 4999)) {
       throw new DOMException(`The close code must be either 1000, or between 3000 and 4999. ${code} is neither.`, 'InvalidAccessError');
     }
-    void reason;
+    this.closedWith = [code, reason];
     if (this.readyState < 2) this.readyState = 2;
   }
   // Server-side script helpers

@@ -1,42 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionModel, type SocketLike } from '../connection/model.ts';
+import { ConnectionModel } from '../connection/model.ts';
+import { FakeSocket } from '../connection/testing.ts';
 import { parseRecordMessage } from './records.ts';
 import { InspectorSession, inspectUrl, newSessionId, withSession, type InspectSocketLike } from './session.ts';
 
-type Handler = (event: any) => void;
-
-/** A stand-in for a browser WebSocket, scripted from the test. */
-class FakeSocket implements SocketLike, InspectSocketLike {
-  readyState = 0;
-  bufferedAmount = 0;
-  protocol = '';
-  extensions = '';
-  binaryType: 'blob' | 'arraybuffer' = 'blob';
-  closedWith: [number?, string?] | null = null;
-  handlers = new Map<string, Handler[]>();
-  readonly url: string;
-  constructor(url: string) {
-    this.url = url;
-  }
-  addEventListener(type: string, listener: Handler) {
-    this.handlers.set(type, [...(this.handlers.get(type) ?? []), listener]);
-  }
-  fire(type: string, event: object = {}) {
-    for (const h of this.handlers.get(type) ?? []) h(event);
-  }
-  send() {}
-  close(code?: number, reason?: string) {
-    this.closedWith = [code, reason];
-    if (this.readyState < 2) this.readyState = 2;
-  }
-  open() {
-    this.readyState = 1;
-    this.fire('open');
-  }
+/** The scripted socket, plus what an /inspect stream does: records arrive as JSON text, and it ends with the error event first. */
+class FakeInspectSocket extends FakeSocket implements InspectSocketLike {
   message(data: unknown) {
     this.fire('message', { data: typeof data === 'string' ? data : JSON.stringify(data) });
   }
-  closed(code: number, reason = '') {
+  override closed(code: number, reason = '') {
     this.readyState = 3;
     this.fire('error');
     this.fire('close', { code, reason, wasClean: code !== 1006 });
@@ -60,9 +33,9 @@ const frame = (n: number, dir: 'client' | 'server' = 'server') => ({
 
 /** A session whose record checks are given (as a page has them once loaded), unless `lazy`. */
 function setup(maxFrames?: number, lazy = false) {
-  const sockets: FakeSocket[] = [];
+  const sockets: FakeInspectSocket[] = [];
   const make = (url: string) => {
-    const s = new FakeSocket(url);
+    const s = new FakeInspectSocket(url);
     sockets.push(s);
     return s;
   };

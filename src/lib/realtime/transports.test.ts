@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionModel, type SocketLike } from '../connection/model.ts';
+import { FakeSocket } from '../connection/testing.ts';
 import { MethodMeter } from './compare.ts';
 import { httpBaseFrom, runEventSource, runPolling, runWebSocket, type EventSourceLike, type TransportDeps } from './transports.ts';
 import { wsHandshakeResponseBytes, type BrowserProfile } from './wire.ts';
@@ -109,17 +110,6 @@ describe('runEventSource', () => {
 });
 
 describe('runWebSocket', () => {
-  class FakeSocket implements SocketLike {
-    readyState = 0; bufferedAmount = 0; protocol = ''; extensions = ''; binaryType: 'blob' | 'arraybuffer' = 'blob';
-    handlers = new Map<string, ((e: any) => void)[]>();
-    readonly url: string;
-    constructor(url: string) { this.url = url; }
-    addEventListener(type: string, l: (e: any) => void) { this.handlers.set(type, [...(this.handlers.get(type) ?? []), l]); }
-    fire(type: string, e: object = {}) { for (const h of this.handlers.get(type) ?? []) h(e); }
-    send() {}
-    close() { this.readyState = 2; }
-  }
-
   it('counts the handshake once and a 2-byte frame header per quote', () => {
     const sockets: FakeSocket[] = [];
     const model = new ConnectionModel({ createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets.at(-1)!), pollMs: 0, logMessages: false });
