@@ -4,8 +4,9 @@
 
 import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
 import { ConnectionModel, type ModelOptions } from '../connection/model.ts';
-import { burstPlan, CHECK_MS, PacedSender, sendAll, type BurstPlan, type Schedule, type Sink } from './burst.ts';
-import { BufferSeries, type Sample } from './series.ts';
+import { CHECK_MS, PacedSender, sendAll, type Schedule, type Sink } from './burst.ts';
+import { BurstProgress, type Every } from './progress.ts';
+import type { Sample } from './series.ts';
 
 /** How a burst is sent with WebSocket: all at once, or paced by polling bufferedAmount. */
 export type Strategy = 'naive' | 'paced';
@@ -57,43 +58,25 @@ export type RunOptions = {
   modelOptions?: ModelOptions;
   now?: () => number;
   schedule?: Schedule;
-  every?: (fn: () => void, ms: number) => () => void;
-};
-
-const realEvery = (fn: () => void, ms: number) => {
-  const id = setInterval(fn, ms);
-  return () => clearInterval(id);
+  every?: Every;
 };
 
 export class BurstRun implements Readable<RunSnapshot> {
   readonly model: ConnectionModel;
   readonly strategy: Strategy;
   #o: RunOptions;
-  #plan: BurstPlan;
-  #series = new BufferSeries();
-  #phase: RunPhase = 'connecting';
-  /** When the connection opened; times are counted from here. */
-  #t0: number | null = null;
-  #now: () => number;
+  #progress: BurstProgress;
   #sent = 0;
-  #serverBytes = 0;
-  #tQueued: number | null = null;
   #tDrained: number | null = null;
-  #tRead: number | null = null;
-  #closed: RunSnapshot['closed'] = null;
-  #unreachable = false;
-  #events: RunEvent[] = [];
   #paced: PacedSender | null = null;
-  #stopSampling: (() => void) | null = null;
   #unsubscribe: Array<() => void> = [];
   #snapshots = new Snapshots(() => this.snapshot());
 
   constructor(options: RunOptions) {
     this.#o = options;
     this.strategy = options.strategy;
-    this.#plan = burstPlan(options.totalBytes);
-    this.#now = options.now ?? (() => performance.now());
     this.model = options.model ?? new ConnectionModel({ logSends: false, logMessages: false, ...options.modelOptions });
+    this.#progress = new BurstProgress({ ...options, queued: () => this.model.socket?.bufferedAmount ?? 0 });
   }
 
   /** The store contract (reactive/store.ts): called at once with the current snapshot, then on every change. */
@@ -102,25 +85,14 @@ export class BurstRun implements Readable<RunSnapshot> {
   }
 
   snapshot(): RunSnapshot {
-    const socket = this.model.socket;
     return {
+      ...this.#progress.fields(),
       strategy: this.strategy,
-      phase: this.#phase,
-      totalBytes: this.#o.totalBytes,
       threshold: this.#o.threshold,
-      messages: this.#plan.messages,
       messagesSent: this.#paced ? this.#paced.sent : this.#sent,
-      bufferedAmount: socket?.bufferedAmount ?? 0,
-      peak: this.#series.peak,
-      samples: this.#series.samples.slice(),
-      serverBytes: this.#serverBytes,
-      tQueued: this.#tQueued,
+      bufferedAmount: this.model.socket?.bufferedAmount ?? 0,
       tDrained: this.#tDrained,
-      tRead: this.#tRead,
       waits: this.#paced?.waits ?? 0,
-      closed: this.#closed,
-      unreachable: this.#unreachable,
-      events: this.#events.slice(),
     };
   }
 
@@ -136,10 +108,12 @@ export class BurstRun implements Readable<RunSnapshot> {
         // readyState is already 3 during a failed connection's error event: wait for the close event.
         if (snap.readyState === 3 && snap.log.at(-1)?.kind === 'close') this.#ended(snap.failedToOpen);
       }),
-      this.model.onMessage((data) => this.#ack(data)),
+      this.model.onMessage((data) => {
+        if (this.#progress.ack(data)) this.#checkRead();
+      }),
     );
     if (!this.model.connect(this.#o.url)) {
-      this.#phase = 'failed';
+      this.#progress.phase = 'failed';
       this.#emit();
       return false;
     }
@@ -148,9 +122,7 @@ export class BurstRun implements Readable<RunSnapshot> {
 
   /** Stops sending and closes the connection (whatever is still queued is thrown away with it). */
   stop(): void {
-    if (this.#finished()) return;
-    this.#phase = 'stopped';
-    this.#event('stopped');
+    if (!this.#progress.stop()) return;
     this.#halt();
     this.model.close(1000, 'stopped');
     this.#emit();
@@ -162,10 +134,6 @@ export class BurstRun implements Readable<RunSnapshot> {
     this.#unsubscribe = [];
     this.#snapshots.clear();
     this.model.dispose();
-  }
-
-  #time(): number {
-    return this.#t0 === null ? 0 : Math.round(this.#now() - this.#t0);
   }
 
   #socket(): Sink {
@@ -183,24 +151,21 @@ export class BurstRun implements Readable<RunSnapshot> {
   }
 
   #begin(): void {
-    this.#t0 = this.#now();
-    this.#series.add(0, this.model.socket?.bufferedAmount ?? 0);
-    this.#event('open');
-    this.#stopSampling = (this.#o.every ?? realEvery)(() => this.#sample(), this.#o.sampleMs ?? 50);
+    this.#progress.opened(() => this.#sample());
     const sink = this.#socket();
     if (this.strategy === 'naive') {
-      sendAll(sink, this.#plan);
+      sendAll(sink, this.#progress.plan);
       this.#queued();
       this.#sample();
     } else {
-      this.#phase = 'sending';
+      this.#progress.phase = 'sending';
       this.#paced = new PacedSender({
         sink,
-        plan: this.#plan,
+        plan: this.#progress.plan,
         threshold: this.#o.threshold,
         checkMs: this.#o.checkMs ?? CHECK_MS,
         ...(this.#o.schedule ? { schedule: this.#o.schedule } : {}),
-        onSent: (amount) => this.#series.add(this.#time(), amount),
+        onSent: (amount) => this.#progress.series.add(this.#progress.time(), amount),
         onDone: () => this.#queued(),
       });
       this.#paced.start();
@@ -209,72 +174,43 @@ export class BurstRun implements Readable<RunSnapshot> {
   }
 
   #queued(): void {
-    this.#tQueued = this.#time();
-    this.#phase = 'draining';
-    this.#event('queued');
+    this.#progress.tQueued = this.#progress.time();
+    this.#progress.phase = 'draining';
+    this.#progress.event('queued');
   }
 
   #sample(): void {
     const socket = this.model.socket;
-    if (!socket || this.#finished()) return;
+    if (!socket || this.#progress.finished) return;
     const amount = socket.bufferedAmount;
-    this.#series.add(this.#time(), amount);
-    if (this.#phase === 'draining' && amount === 0) {
-      this.#tDrained = this.#time();
-      this.#phase = 'reading';
-      this.#event('drained');
+    this.#progress.series.add(this.#progress.time(), amount);
+    if (this.#progress.phase === 'draining' && amount === 0) {
+      this.#tDrained = this.#progress.time();
+      this.#progress.phase = 'reading';
+      this.#progress.event('drained');
     }
     this.#checkRead();
-    this.#emit();
   }
 
-  #ack(data: unknown): void {
-    if (typeof data !== 'string') return;
-    let message: unknown;
-    try {
-      message = JSON.parse(data);
-    } catch {
-      return;
-    }
-    const m = message as { type?: unknown; bytes?: unknown };
-    if (m.type !== 'ack' || typeof m.bytes !== 'number') return;
-    this.#serverBytes = m.bytes;
-    this.#checkRead();
-    this.#emit();
-  }
-
+  /** Ends the run once the server has read everything; emits either way. */
   #checkRead(): void {
-    if (this.#phase !== 'reading' || this.#serverBytes < this.#o.totalBytes) return;
-    this.#tRead = this.#time();
-    this.#phase = 'done';
-    this.#event('read');
-    this.#halt();
-    this.model.close(1000, 'done');
+    if (this.#progress.allRead()) {
+      this.#halt();
+      this.model.close(1000, 'done');
+    }
+    this.#emit();
   }
 
   #ended(failedToOpen: boolean): void {
     this.#halt();
-    if (this.#finished()) return this.#emit();
-    this.#phase = 'failed';
-    this.#unreachable = failedToOpen;
-    this.#event('failed');
     const close = this.model.snapshot().log.at(-1);
-    if (close?.kind === 'close') this.#closed = { code: close.code, reason: close.reason, wasClean: close.wasClean };
+    this.#progress.fail(close?.kind === 'close' ? { code: close.code, reason: close.reason, wasClean: close.wasClean } : null, failedToOpen);
     this.#emit();
-  }
-
-  #event(kind: RunEvent['kind']): void {
-    this.#events.push({ t: this.#time(), kind, bufferedAmount: this.model.socket?.bufferedAmount ?? 0 });
-  }
-
-  #finished(): boolean {
-    return this.#phase === 'done' || this.#phase === 'failed' || this.#phase === 'stopped';
   }
 
   #halt(): void {
     this.#paced?.stop();
-    this.#stopSampling?.();
-    this.#stopSampling = null;
+    this.#progress.halt();
   }
 
   #emit(): void {

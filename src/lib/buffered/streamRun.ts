@@ -3,9 +3,10 @@
 // than what it is writing — backpressure without polling. Same snapshot as BurstRun, so the lab's chart and
 // table show all three side by side; "queued" here means bytes written but not yet accepted.
 
-import { burstPlan, chunkFor, type BurstPlan } from './burst.ts';
-import type { RunEvent, RunPhase, RunSnapshot } from './run.ts';
-import { BufferSeries } from './series.ts';
+import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
+import { chunkFor } from './burst.ts';
+import { BurstProgress, type Every } from './progress.ts';
+import type { RunSnapshot } from './run.ts';
 import { describeStreamError, type StreamFactory, type WebSocketStreamLike } from './stream.ts';
 
 export type StreamRunOptions = {
@@ -14,68 +15,40 @@ export type StreamRunOptions = {
   createStream: StreamFactory;
   sampleMs?: number;
   now?: () => number;
-  every?: (fn: () => void, ms: number) => () => void;
+  every?: Every;
 };
 
-const realEvery = (fn: () => void, ms: number) => {
-  const id = setInterval(fn, ms);
-  return () => clearInterval(id);
-};
-
-export class StreamBurstRun {
+export class StreamBurstRun implements Readable<RunSnapshot> {
   readonly strategy = 'stream' as const;
   #o: StreamRunOptions;
-  #plan: BurstPlan;
-  #series = new BufferSeries();
-  #phase: RunPhase = 'connecting';
-  #t0: number | null = null;
-  #now: () => number;
+  #progress: BurstProgress;
   #stream: WebSocketStreamLike | null = null;
   #abort = new AbortController();
   #sent = 0;
   /** Bytes handed to write() whose promise has not settled yet. */
   #pending = 0;
-  #serverBytes = 0;
-  #tQueued: number | null = null;
-  #tRead: number | null = null;
-  #closed: RunSnapshot['closed'] = null;
-  #unreachable = false;
-  #events: RunEvent[] = [];
-  #stopSampling: (() => void) | null = null;
-  #listeners = new Set<(s: RunSnapshot) => void>();
+  #snapshots = new Snapshots(() => this.snapshot());
 
   constructor(options: StreamRunOptions) {
     this.#o = options;
-    this.#plan = burstPlan(options.totalBytes);
-    this.#now = options.now ?? (() => performance.now());
+    this.#progress = new BurstProgress({ ...options, queued: () => this.#pending });
   }
 
-  subscribe(listener: (s: RunSnapshot) => void): () => void {
-    this.#listeners.add(listener);
-    listener(this.snapshot());
-    return () => this.#listeners.delete(listener);
+  /** The store contract (reactive/store.ts): called at once with the current snapshot, then on every change. */
+  subscribe(listener: Subscriber<RunSnapshot>): () => void {
+    return this.#snapshots.subscribe(listener);
   }
 
   snapshot(): RunSnapshot {
     return {
+      ...this.#progress.fields(),
       strategy: 'stream',
-      phase: this.#phase,
-      totalBytes: this.#o.totalBytes,
       threshold: 0,
-      messages: this.#plan.messages,
       messagesSent: this.#sent,
       bufferedAmount: this.#pending,
-      peak: this.#series.peak,
-      samples: this.#series.samples.slice(),
-      serverBytes: this.#serverBytes,
-      tQueued: this.#tQueued,
       // Nothing waits in the page once the last write settled: queued and drained are the same moment.
-      tDrained: this.#tQueued,
-      tRead: this.#tRead,
+      tDrained: this.#progress.tQueued,
       waits: 0,
-      closed: this.#closed,
-      unreachable: this.#unreachable,
-      events: this.#events.slice(),
     };
   }
 
@@ -90,7 +63,7 @@ export class StreamBurstRun {
     const stream = this.#stream;
     stream.closed.then(
       (info) => this.#ended(info),
-      (error) => this.#fail(error, this.#t0 === null),
+      (error) => this.#fail(error, this.#progress.t0 === null),
     );
     stream.opened.then(
       (opened) => this.#run(opened.writable, opened.readable),
@@ -100,38 +73,34 @@ export class StreamBurstRun {
   }
 
   stop(): void {
-    if (this.#finished()) return;
-    this.#phase = 'stopped';
-    this.#event('stopped');
-    this.#halt();
+    if (!this.#progress.stop()) return;
+    this.#progress.halt();
     // Before `opened` settles, aborting is the only way to cancel the opening handshake.
-    if (this.#t0 === null) this.#abort.abort();
+    if (this.#progress.t0 === null) this.#abort.abort();
     else this.#stream?.close({ closeCode: 1000, reason: 'stopped' });
     this.#emit();
   }
 
   dispose(): void {
-    this.#halt();
-    this.#listeners.clear();
-    if (!this.#finished()) this.stop();
+    this.#progress.halt();
+    this.#snapshots.clear();
+    if (!this.#progress.finished) this.stop();
   }
 
   async #run(writable: WritableStream<string | Uint8Array | ArrayBuffer>, readable: ReadableStream<string | Uint8Array>): Promise<void> {
-    if (this.#finished()) return;
-    this.#t0 = this.#now();
-    this.#series.add(0, 0);
-    this.#event('open');
-    this.#phase = 'sending';
-    this.#stopSampling = (this.#o.every ?? realEvery)(() => this.#sample(), this.#o.sampleMs ?? 50);
+    if (this.#progress.finished) return;
+    this.#progress.opened(() => this.#sample());
+    this.#progress.phase = 'sending';
     this.#emit();
     void this.#readAcks(readable);
     const writer = writable.getWriter();
-    const full = new Uint8Array(this.#plan.messageBytes);
+    const plan = this.#progress.plan;
+    const full = new Uint8Array(plan.messageBytes);
     try {
-      for (let i = 0; i < this.#plan.messages && !this.#finished(); i++) {
-        const chunk = chunkFor(this.#plan, i, full);
+      for (let i = 0; i < plan.messages && !this.#progress.finished; i++) {
+        const chunk = chunkFor(plan, i, full);
         this.#pending += chunk.length;
-        this.#series.add(this.#time(), this.#pending);
+        this.#progress.series.add(this.#progress.time(), this.#pending);
         // The whole point: the next message is not made until the network took this one.
         await writer.write(chunk);
         this.#pending -= chunk.length;
@@ -142,13 +111,12 @@ export class StreamBurstRun {
     } finally {
       writer.releaseLock();
     }
-    if (this.#finished()) return;
-    this.#tQueued = this.#time();
-    this.#series.add(this.#tQueued, 0);
-    this.#phase = 'reading';
-    this.#event('queued');
+    if (this.#progress.finished) return;
+    this.#progress.tQueued = this.#progress.time();
+    this.#progress.series.add(this.#progress.tQueued, 0);
+    this.#progress.phase = 'reading';
+    this.#progress.event('queued');
     this.#checkRead();
-    this.#emit();
   }
 
   async #readAcks(readable: ReadableStream<string | Uint8Array>): Promise<void> {
@@ -157,75 +125,42 @@ export class StreamBurstRun {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        if (typeof value !== 'string') continue;
-        try {
-          const m = JSON.parse(value) as { type?: unknown; bytes?: unknown };
-          if (m.type === 'ack' && typeof m.bytes === 'number') this.#serverBytes = m.bytes;
-        } catch {
-          continue;
-        }
-        this.#checkRead();
-        this.#emit();
+        if (this.#progress.ack(value)) this.#checkRead();
       }
     } catch {
       // closed or failed: reported through `closed`
     }
   }
 
+  /** Ends the run once the server has read everything; emits either way. */
   #checkRead(): void {
-    if (this.#phase !== 'reading' || this.#serverBytes < this.#o.totalBytes) return;
-    this.#tRead = this.#time();
-    this.#phase = 'done';
-    this.#event('read');
-    this.#halt();
-    this.#stream?.close({ closeCode: 1000, reason: 'done' });
+    if (this.#progress.allRead()) {
+      this.#progress.halt();
+      this.#stream?.close({ closeCode: 1000, reason: 'done' });
+    }
+    this.#emit();
   }
 
   #sample(): void {
-    if (this.#finished()) return;
-    this.#series.add(this.#time(), this.#pending);
+    if (this.#progress.finished) return;
+    this.#progress.series.add(this.#progress.time(), this.#pending);
     this.#emit();
   }
 
   #ended(info: { closeCode: number; reason: string }): void {
-    this.#halt();
-    if (this.#finished()) return this.#emit();
-    this.#phase = 'failed';
-    this.#closed = { code: info.closeCode, reason: info.reason, wasClean: true };
-    this.#event('failed');
+    this.#progress.halt();
+    this.#progress.fail({ code: info.closeCode, reason: info.reason, wasClean: true }, false);
     this.#emit();
   }
 
   #fail(error: unknown, beforeOpen: boolean): void {
-    this.#halt();
-    if (this.#finished()) return this.#emit();
+    this.#progress.halt();
     const e = describeStreamError(error);
-    this.#phase = 'failed';
-    this.#unreachable = beforeOpen;
-    this.#closed = { code: e.closeCode ?? 1006, reason: e.reason || e.message, wasClean: false };
-    this.#event('failed');
+    this.#progress.fail({ code: e.closeCode ?? 1006, reason: e.reason || e.message, wasClean: false }, beforeOpen);
     this.#emit();
   }
 
-  #time(): number {
-    return this.#t0 === null ? 0 : Math.round(this.#now() - this.#t0);
-  }
-
-  #event(kind: RunEvent['kind']): void {
-    this.#events.push({ t: this.#time(), kind, bufferedAmount: this.#pending });
-  }
-
-  #finished(): boolean {
-    return this.#phase === 'done' || this.#phase === 'failed' || this.#phase === 'stopped';
-  }
-
-  #halt(): void {
-    this.#stopSampling?.();
-    this.#stopSampling = null;
-  }
-
   #emit(): void {
-    const snap = this.snapshot();
-    for (const listener of this.#listeners) listener(snap);
+    this.#snapshots.emit();
   }
 }
