@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { CRASH_CLOSE } from './crash.ts';
 import type { Endpoint } from './endpoint.ts';
 import type { Hub } from './hub.ts';
+import { rateLimitClose, takeToken } from '../src/lib/server/limits.ts';
 
 export class Client extends WebSocket {
   id = 0;
@@ -65,16 +66,9 @@ export class Client extends WebSocket {
     if (this.readyState !== WebSocket.OPEN) return false;
     const rate = this.rate;
     if (rate === 0) return true;
-    const now = Date.now();
-    let tokens = this.tokens + ((now - this.refilledAt) * rate) / 1000;
-    if (tokens > rate) tokens = rate;
-    this.refilledAt = now;
-    if (tokens >= 1) {
-      this.tokens = tokens - 1;
-      return true;
-    }
-    this.tokens = tokens;
-    this.close(1008, `Rate limit: at most ${rate} messages per second`);
+    if (takeToken(this, rate, Date.now())) return true;
+    const { code, reason } = rateLimitClose(rate);
+    this.close(code, reason);
     return false;
   }
 }

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOriginList, type OriginPolicy } from './origin.ts';
+import { DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_PAYLOAD, DEFAULT_MESSAGES_PER_SECOND } from '../src/lib/server/limits.ts';
 
 export interface Config {
   port: number;
@@ -113,10 +114,10 @@ export const settings: { readonly [K in keyof Config]: Setting<Config[K]> } = {
       }
     },
   },
-  maxPayload: integer('MAX_PAYLOAD', 125, 100 * 1024 * 1024, 65536, 'bytes per message, fragments summed (1009 above)'),
-  maxConnectionsPerIp: integer('MAX_CONNECTIONS_PER_IP', 0, 1_000_000, 20, 'WebSockets (and, apart, HTTP streams) per client address, 429 above (0 = no limit)'),
+  maxPayload: integer('MAX_PAYLOAD', 125, 100 * 1024 * 1024, DEFAULT_MAX_PAYLOAD, 'bytes per message, fragments summed (1009 above)'),
+  maxConnectionsPerIp: integer('MAX_CONNECTIONS_PER_IP', 0, 1_000_000, DEFAULT_MAX_CONNECTIONS_PER_IP, 'WebSockets (and, apart, HTTP streams) per client address, 429 above (0 = no limit)'),
   maxConnections: integer('MAX_CONNECTIONS', 1, 1_000_000, 5000, 'WebSockets in total, 503 above'),
-  messagesPerSecond: integer('MESSAGES_PER_SECOND', 0, 1_000_000_000, 50, 'messages per connection per second, 1008 above (0 = no limit)'),
+  messagesPerSecond: integer('MESSAGES_PER_SECOND', 0, 1_000_000_000, DEFAULT_MESSAGES_PER_SECOND, 'messages per connection per second, 1008 above (0 = no limit)'),
   heartbeatMs: integer('HEARTBEAT_MS', 100, 3_600_000, 30000, 'ping interval; no pong by the next ping ends the connection'),
   trustProxy: oneOf('TRUST_PROXY', onOff, 'off', 'take the client address from X-Forwarded-For (only behind your own proxy)', 'on | off'),
   log: oneOf('LOG_LEVEL', { info: true, silent: false }, 'info', 'info: one line per connection on stdout; silent: none'),

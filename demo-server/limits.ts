@@ -35,12 +35,11 @@ export const INSPECTOR_SKIP_BYTES = 256 * 1024;
 
 /** /firehose: messages per second, message size, and how long one stream lasts (its query's ranges)… */
 export { FIREHOSE_MAX_RATE, FIREHOSE_MAX_SECONDS, FIREHOSE_MAX_SIZE, FIREHOSE_MIN_SIZE } from '../src/lib/endpoints.ts';
-/** …at most this many bytes per second per stream (rate × size)… */
-export const FIREHOSE_MAX_BYTES_PER_SECOND = 2 * 1024 * 1024;
-/** …at most this many streams at once on the whole server… */
-export const FIREHOSE_MAX_STREAMS = 20;
-/** …and at most this much queued for one reader: past it the server holds messages back instead of queueing. */
-export const FIREHOSE_MAX_QUEUED_BYTES = 8 * 1024 * 1024;
-/** Watchers of one stream, and how often they are told its state. */
-export const FIREHOSE_MAX_WATCHERS = 2;
-export const FIREHOSE_STATUS_MS = 250;
+/** …and the stream's own bounds (bytes per second, streams at once, queued per reader, watchers), shared with the simulator. */
+export {
+  FIREHOSE_MAX_BYTES_PER_SECOND,
+  FIREHOSE_MAX_QUEUED_BYTES,
+  FIREHOSE_MAX_STREAMS,
+  FIREHOSE_MAX_WATCHERS,
+  FIREHOSE_STATUS_MS,
+} from '../src/lib/buffered/firehose.ts';

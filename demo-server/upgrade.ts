@@ -13,6 +13,7 @@ import { printable } from './log.ts';
 import { noSuchEndpoint } from './routes.ts';
 import type { RefusalResponse, TapHooks } from './inspect/types.ts';
 import { isOriginAllowed } from './origin.ts';
+import { tooManyConnections } from '../src/lib/server/limits.ts';
 
 /** Sec-WebSocket-Key: base64 of 16 bytes (§4.1). */
 const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
@@ -106,9 +107,8 @@ export function createUpgradeHandler(
       return rejection(503, 'The server is full; try again later', { 'Retry-After': '10' });
     }
     if (config.maxConnectionsPerIp > 0 && hub.perAddress.get(key) >= config.maxConnectionsPerIp) {
-      return rejection(429, `Too many connections from your address (at most ${config.maxConnectionsPerIp})`, {
-        'Retry-After': '10',
-      });
+      const { status, reason, headers } = tooManyConnections(config.maxConnectionsPerIp);
+      return rejection(status, reason, headers);
     }
     const opener = endpoint.prepare(query);
     if (isRejection(opener)) return opener;

@@ -386,6 +386,99 @@ for (const lang of ['en', 'vi'] as const) {
   });
 }
 
+// The WebSocketStream lab and the security lab's refusals, in simulation: the outcomes tests/stream.spec.ts and
+// tests/security.spec.ts check against the real server (the crowd against the default per-address cap of 20).
+for (const lang of ['en', 'vi'] as const) {
+  const en = lang === 'en';
+  const MiB = 1024 * 1024;
+
+  test(`${lang}: WebSocketStream lab — writes wait for the simulated link; a slow reader piles up in the page with WebSocket, in the simulated server with WebSocketStream @simbuild`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const noErrors = watchConsole(page, failed);
+    const t = en
+      ? { three: 'All three, side by side', read: 'Read slowly, both ways', size: 'Burst size', model: /Simulated: \/slow and \/firehose run in this page.*Not modelled: the operating system's socket buffers/ }
+      : { three: 'Cả ba, đặt cạnh nhau', read: 'Đọc chậm, theo cả hai cách', size: 'Kích thước đợt gửi', model: /Mô phỏng: \/slow và \/firehose chạy ngay trong trang.*Chưa mô phỏng: bộ đệm socket của hệ điều hành/ };
+    const lab = await visit(page, lang, 'websocketstream', '#stream-lab');
+    await simulate(lab, lang, () => lab.getByRole('button', { name: t.three }).click());
+    await expect(lab.getByRole('note').filter({ hasText: t.model })).toBeVisible();
+    await expect(lab.getByRole('button', { name: t.three })).toBeEnabled();
+
+    await lab.getByLabel(t.size).selectOption({ index: 1 }); // 4 MiB: about six seconds at 640 KiB/s
+    await lab.getByRole('button', { name: t.three }).click();
+    const sendTable = lab.locator('table').first();
+    await expect(sendTable.locator('td[data-run]').filter({ hasText: /^(done|xong)$/ })).toHaveCount(3, { timeout: 40_000 });
+    const cells = lab.locator('td[data-run][data-bytes]');
+    const peak = async (run: string) => Number(await cells.and(lab.locator(`td[data-run="${run}"]`)).nth(1).getAttribute('data-bytes'));
+    expect(await peak('naive')).toBeGreaterThan(1 * MiB);
+    expect(await peak('paced')).toBeLessThanOrEqual(1 * MiB + 64 * 1024);
+    expect(await peak('stream')).toBeLessThanOrEqual(64 * 1024);
+    expect(await peak('stream')).toBeGreaterThan(0);
+
+    await lab.getByRole('button', { name: t.read }).click();
+    const readTable = lab.locator('table').last();
+    await expect(readTable.locator('td[data-row="phase"]').filter({ hasText: /^(done|xong)$/ })).toHaveCount(2, { timeout: 40_000 });
+    const bytes = async (run: string, row: string) => Number(await readTable.locator(`td[data-run="${run}"][data-row="${row}"]`).getAttribute('data-bytes'));
+    const ws = { page: await bytes('websocket', 'peakPage'), server: await bytes('websocket', 'peakServer') };
+    const stream = { page: await bytes('stream', 'peakPage'), server: await bytes('stream', 'peakServer') };
+    expect(ws.page).toBeGreaterThan(2 * MiB);
+    // The real spec bounds WebSocket's server side by 256 KiB. Here server and page share one thread, so on a
+    // busy machine a stalled page stalls the simulated link too: the bound is relative — far less than the page holds.
+    expect(ws.server).toBeLessThan(ws.page / 4);
+    expect(stream.page).toBeLessThanOrEqual(2048);
+    expect(stream.server).toBeGreaterThan(1 * MiB);
+    expect(stream.server).toBeGreaterThan(2 * ws.server);
+    noErrors();
+  });
+
+  test(`${lang}: security lab — the simulated server enforces the demo server's limits: 1009, 1008, and 429 for connection 21 @simbuild`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const noErrors = watchConsole(page, failed);
+    const t = en
+      ? {
+          size: 'Message size (bytes)', sendBig: 'Send it', flood: 'Send 150 at once', crowd: 'Open connections', release: 'Close them all',
+          echoed: /Not refused: all 1 message\(s\) came back/,
+          refused: /Refused: the server closed the connection with 1009, reason “\(none\)”, wasClean true/,
+          flooded: /Refused: the server closed the connection with 1008, reason “Rate limit: at most 50 messages per second”, wasClean true/,
+          crowdRefused: /^20 connections opened; number 21 failed before opening \(error, then close 1006\).*answered that handshake with 429.*the Network panel shows nothing/,
+          model: /Simulated: the simulated server enforces the demo server's default limits.*It does not check Origin/,
+        }
+      : {
+          size: 'Kích thước tin nhắn (byte)', sendBig: 'Gửi', flood: 'Gửi 150 tin nhắn cùng lúc', crowd: 'Mở kết nối', release: 'Đóng tất cả',
+          echoed: /Không bị từ chối: cả 1 tin nhắn đều quay về/,
+          refused: /Bị từ chối: server đóng kết nối với mã 1009, lý do “\(không có\)”/,
+          flooded: /Bị từ chối: server đóng kết nối với mã 1008, lý do “Rate limit: at most 50 messages per second”/,
+          crowdRefused: /^Đã mở 20 kết nối; kết nối thứ 21 thất bại trước khi mở \(error, rồi close 1006\).*bằng 429.*tab Network không hiện gì/,
+          model: /Mô phỏng: server mô phỏng áp dụng đúng các giới hạn mặc định của server demo.*Nó không kiểm tra Origin/,
+        };
+    const lab = await visit(page, lang, 'security', '#refusal-lab');
+    const oversize = lab.locator('[data-case="oversize"]');
+    const send = oversize.getByRole('button', { name: t.sendBig });
+    await simulate(lab, lang, () => send.click());
+    await expect(lab.getByRole('note').filter({ hasText: t.model })).toBeVisible();
+    await oversize.getByRole('spinbutton', { name: t.size }).fill('65536');
+    await send.click();
+    await expect(oversize.getByRole('status')).toHaveText(t.echoed);
+    await oversize.getByRole('spinbutton', { name: t.size }).fill('65537');
+    await send.click();
+    await expect(oversize.getByRole('status')).toHaveText(t.refused);
+
+    const flood = lab.locator('[data-case="flood"]');
+    await flood.getByRole('button', { name: t.flood }).click();
+    await expect(flood.getByRole('status')).toHaveText(t.flooded);
+
+    const crowd = lab.locator('[data-case="crowd"]');
+    await crowd.getByRole('button', { name: t.crowd }).click();
+    await expect(crowd.getByRole('status')).toHaveText(t.crowdRefused);
+    await crowd.getByRole('button', { name: t.release }).click();
+    await expect(crowd.getByRole('button', { name: t.crowd })).toBeEnabled();
+    // Released, the page may connect again: the oversize case still answers.
+    await oversize.getByRole('spinbutton', { name: t.size }).fill('10');
+    await send.click();
+    await expect(oversize.getByRole('status')).toHaveText(t.echoed);
+    noErrors();
+  });
+}
+
 // Where the offer is: right under the lab's own error, in a polite live region, usable from the keyboard, clean under axe.
 for (const [lang, slug, selector, action] of [
   ['en', 'closing', '#close-lab', 'Connect'],

@@ -5,9 +5,8 @@ import type { WebSocketLike } from '../server/sockets.ts';
 
 export type OpenSocket = (path: string) => WebSocketLike;
 
-/** The demo server's defaults (README, demo-server/config.ts); a deployment may set others. */
-export const DEFAULT_MAX_PAYLOAD = 65536;
-export const DEFAULT_MESSAGES_PER_SECOND = 50;
+/** The demo server's defaults (src/lib/server/limits.ts, which the simulated server enforces too); a deployment may set others. */
+export { DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_PAYLOAD, DEFAULT_MESSAGES_PER_SECOND } from '../server/limits.ts';
 /** The crowd test never opens more than this, whatever the server allows. */
 export const CROWD_CEILING = 40;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultChoice, isSimulatedUrl, parseServerChoice, SIMULATED_BASE, wsBaseOf, httpBaseOf } from './choice.ts';
 import { SERVER_STORAGE_KEY, ServerSetting, type ServerSnapshot, type StorageLike } from './setting.ts';
-import { createSocket, createEventSource, serverFetch, setSimulatedServer, type SimulatedServer, type WebSocketLike } from './sockets.ts';
+import { createSocket, createEventSource, serverFetch, setSimulatedServer, streamFactoryFor, type SimulatedServer, type WebSocketLike } from './sockets.ts';
+import type { WebSocketStreamLike } from '../buffered/stream.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Record<string, string> } {
   const data = { ...initial };
@@ -111,20 +112,26 @@ describe('the socket factory', () => {
   it('hands simulated URLs, with their protocols, to the registered simulator', async () => {
     const calls: unknown[] = [];
     const socket = { url: 'x' } as unknown as WebSocketLike;
+    const stream = { url: 'y' } as unknown as WebSocketStreamLike;
     const sim: SimulatedServer = {
       openSocket: (url, protocols) => (calls.push(['ws', url, protocols]), socket),
       fetch: async (url) => (calls.push(['fetch', url]), new Response('[]')),
       openEventSource: (url) => (calls.push(['sse', url]), { readyState: 0, onopen: null, onmessage: null, onerror: null, close() {} }),
+      openStream: (url, options) => (calls.push(['stream', url, options]), stream),
     };
     setSimulatedServer(sim);
     try {
       expect(createSocket('ws://simulated.invalid/echo', ['json'])).toBe(socket);
       await serverFetch('http://simulated.invalid/alt/poll?hz=2');
       createEventSource('http://simulated.invalid/alt/sse');
+      expect(streamFactoryFor('ws://simulated.invalid/firehose')!('ws://simulated.invalid/firehose?rate=5', { protocols: ['x'] })).toBe(stream);
+      // A real server's URL gets the browser's own WebSocketStream, here none (Node has no WebSocketStream).
+      expect(streamFactoryFor('ws://127.0.0.1:1/firehose')).toBeNull();
       expect(calls).toEqual([
         ['ws', 'ws://simulated.invalid/echo', ['json']],
         ['fetch', 'http://simulated.invalid/alt/poll?hz=2'],
         ['sse', 'http://simulated.invalid/alt/sse'],
+        ['stream', 'ws://simulated.invalid/firehose?rate=5', { protocols: ['x'] }],
       ]);
     } finally {
       setSimulatedServer(null);

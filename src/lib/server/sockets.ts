@@ -1,6 +1,7 @@
 // The one place the labs' connections are made. A URL on the simulator's host (choice.ts) goes to the
 // simulated server registered here; any other URL goes to the browser's own WebSocket, fetch and
 // EventSource. Models default to these factories, so no lab constructs a WebSocket itself.
+import { browserStreamFactory, type StreamFactory, type WebSocketStreamLike } from '../buffered/stream.ts';
 import { Snapshots, type Readable } from '../reactive/store.ts';
 import { isSimulatedUrl } from './choice.ts';
 
@@ -38,6 +39,8 @@ export interface SimulatedServer {
   fetch(url: string, init?: { signal?: AbortSignal }): Promise<Response>;
   /** Like `new EventSource(url)`, for `/alt/sse`. */
   openEventSource(url: string): EventSourceLike;
+  /** Like `new WebSocketStream(url, options)` (which the simulator offers in every browser). */
+  openStream(url: string, options?: { protocols?: string[]; signal?: AbortSignal }): WebSocketStreamLike;
 }
 
 let simulated: SimulatedServer | null = null;
@@ -99,4 +102,13 @@ export function serverFetch(url: string, init?: { signal?: AbortSignal }): Promi
 export function createEventSource(url: string): EventSourceLike {
   if (isSimulatedUrl(url)) return simulator(url).openEventSource(url);
   return new EventSource(url);
+}
+
+/**
+ * How the labs open a WebSocketStream to `url`: the simulator's for a simulated URL, else the browser's
+ * own — null where the browser has none (Firefox, Safari, older Chromium).
+ */
+export function streamFactoryFor(url: string): StreamFactory | null {
+  if (isSimulatedUrl(url)) return (streamUrl, options) => simulator(streamUrl).openStream(streamUrl, options);
+  return browserStreamFactory();
 }

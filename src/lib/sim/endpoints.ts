@@ -2,12 +2,14 @@
 // the same rules from src/lib (query refusals, close parameters, faults, chat answers, the quote stream).
 import { FAULT_CUT_AFTER_MS, FAULT_GAP_MS, faultAnnouncement, parseCloseQuery, parseFaultQuery } from '../close/serverRules.ts';
 import { ENDPOINT_PROTOCOLS, ENDPOINT_QUERY, SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
+import { Firehose } from '../buffered/firehose.ts';
 import { Beat } from '../heartbeat/rules.ts';
 import { BAD_SESSION_REASON, isSessionId } from '../inspect/tap.ts';
 import { chatNick } from '../realtime/chatServer.ts';
 import { QuoteStream } from '../realtime/quoteStream.ts';
 import { isRejection, readInteger, rejection } from '../server/params.ts';
 import type { SimChatRoom } from './chatRoom.ts';
+import type { Rate } from './link.ts';
 import type { SimPeer } from './peer.ts';
 import type { SimEndpoint } from './router.ts';
 import type { SimSessions } from './sessions.ts';
@@ -21,6 +23,7 @@ function echo(deflate: boolean): SimEndpoint {
   return {
     protocols: ENDPOINT_PROTOCOLS['/echo'],
     deflate,
+    rateLimited: true,
     prepare(query) {
       const fragments = readInteger(query, 'fragment', ENDPOINT_QUERY['/echo'].fragment);
       if (isRejection(fragments)) return fragments;
@@ -32,6 +35,7 @@ function echo(deflate: boolean): SimEndpoint {
 const close: SimEndpoint = {
   protocols: [],
   deflate: false,
+  rateLimited: true,
   prepare(query) {
     const request = parseCloseQuery(query);
     if (isRejection(request)) return request;
@@ -47,6 +51,7 @@ const close: SimEndpoint = {
 const misbehave: SimEndpoint = {
   protocols: [],
   deflate: false,
+  rateLimited: true,
   prepare(query) {
     const fault = parseFaultQuery(query);
     if (isRejection(fault)) return fault;
@@ -65,6 +70,8 @@ const misbehave: SimEndpoint = {
 const slow: SimEndpoint = {
   protocols: [],
   deflate: false,
+  // As on the demo server: its slow reading is its own limit.
+  rateLimited: false,
   readRate: { bytes: SLOW_READ_BYTES, everyMs: SLOW_PAUSE_MS },
   prepare() {
     return (peer) => {
@@ -90,6 +97,7 @@ const slow: SimEndpoint = {
 const ticker: SimEndpoint = {
   protocols: [],
   deflate: false,
+  rateLimited: true,
   prepare(query) {
     const hz = readInteger(query, 'hz', ENDPOINT_QUERY['/ticker'].hz);
     if (isRejection(hz)) return hz;
@@ -105,6 +113,7 @@ const ticker: SimEndpoint = {
 const heartbeat: SimEndpoint = {
   protocols: [],
   deflate: false,
+  rateLimited: true,
   prepare(query) {
     const interval = readInteger(query, 'interval', ENDPOINT_QUERY['/heartbeat'].interval);
     if (isRejection(interval)) return interval;
@@ -131,6 +140,7 @@ function chat(room: SimChatRoom): SimEndpoint {
   return {
     protocols: [],
     deflate: false,
+    rateLimited: true,
     prepare(query) {
       const nick = chatNick(query);
       if (isRejection(nick)) return nick;
@@ -143,6 +153,7 @@ function inspect(sessions: SimSessions): SimEndpoint {
   return {
     protocols: [],
     deflate: false,
+    rateLimited: true,
     prepare(query) {
       const id = query.get('session') ?? '';
       if (!isSessionId(id)) return rejection(400, BAD_SESSION_REASON);
@@ -151,12 +162,35 @@ function inspect(sessions: SimSessions): SimEndpoint {
   };
 }
 
-// /firehose streams from the server for WebSocketStream's backpressure; it is not simulated (the lab says so).
-const notSimulated: SimEndpoint = {
-  protocols: [],
-  deflate: false,
-  prepare: () => rejection(503, 'The simulated server does not offer this endpoint: it needs the real demo server'),
-};
+/** What the simulated link from /firehose to the page carries: about 8 MiB/s, four times what one stream may send. */
+export const FIREHOSE_LINK_RATE: Rate = { bytes: 80 * 1024, everyMs: 10 };
+
+// /firehose, with the demo server's rules (src/lib/buffered/firehose.ts): a page that reads slowly through
+// WebSocketStream pauses the link (SimulatedWebSocketStream), and the backlog shows in the peer's bufferedAmount.
+function firehose(): SimEndpoint {
+  const hose = new Firehose<SimPeer>({
+    now: () => Date.now(),
+    every(_peer, fn, ms) {
+      const timer = setInterval(fn, ms);
+      return () => clearInterval(timer);
+    },
+    later: (fn, ms) => void setTimeout(fn, ms),
+  });
+  return {
+    protocols: ENDPOINT_PROTOCOLS['/firehose'],
+    deflate: false,
+    rateLimited: true,
+    writeRate: FIREHOSE_LINK_RATE,
+    prepare(query) {
+      const open = hose.prepare(query);
+      if (isRejection(open)) return open;
+      return (peer) => {
+        open(peer);
+        peer.whenClosed(() => hose.closed(peer));
+      };
+    },
+  };
+}
 
 /** Every endpoint of the demo server, by path (a path of src/lib/endpoints.ts without one is a type error). */
 export function simEndpoints(room: SimChatRoom, sessions: SimSessions): Map<string, SimEndpoint> {
@@ -170,7 +204,7 @@ export function simEndpoints(room: SimChatRoom, sessions: SimSessions): Map<stri
     '/chat': chat(room),
     '/heartbeat': heartbeat,
     '/inspect': inspect(sessions),
-    '/firehose': notSimulated,
+    '/firehose': firehose(),
   };
   return new Map(Object.entries(byPath));
 }

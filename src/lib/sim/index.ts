@@ -7,8 +7,10 @@ import { simEndpoints } from './endpoints.ts';
 import { SimRouter } from './router.ts';
 import { SimSessions } from './sessions.ts';
 import { SimulatedWebSocket } from './socket.ts';
+import { SimulatedWebSocketStream } from './stream.ts';
 
 export { SimulatedWebSocket } from './socket.ts';
+export { SimulatedWebSocketStream, WebSocketError } from './stream.ts';
 
 export function createSimulatedServer(): SimulatedServer {
   const sessions = new SimSessions();
@@ -18,6 +20,7 @@ export function createSimulatedServer(): SimulatedServer {
     openSocket: (url, protocols) => new SimulatedWebSocket(url, protocols, router),
     fetch: (url, init) => alt.fetch(url, init),
     openEventSource: (url) => alt.openEventSource(url),
+    openStream: (url, options) => new SimulatedWebSocketStream(url, options, router),
   };
 }
 

@@ -4,11 +4,10 @@
 // few verbs the demo server's endpoints use. Every byte it reads or writes also goes to the tap, if any.
 import { OPCODE } from '../protocol/index.ts';
 import type { TapDirection } from '../inspect/tap.ts';
+import { DEFAULT_MAX_PAYLOAD, fullBucket, rateLimitClose, takeToken, type TokenBucket } from '../server/limits.ts';
 import type { Link } from './link.ts';
 import { closeFrame, controlFrame, messageFrames, WireReader, type WireEvent } from './wire.ts';
 
-/** Bytes per message the demo server accepts by default (MAX_PAYLOAD); above it, 1009. */
-export const SIM_MAX_PAYLOAD = 65536;
 /** How long a server that sent a close frame waits for the answer before it cuts the connection (ws: 30 s; the demo server: 5 s). */
 const CLOSE_TIMEOUT_MS = 5000;
 
@@ -25,14 +24,22 @@ export class SimPeer {
   #closeSent = false;
   #reader: WireReader;
   #chain: Promise<void> = Promise.resolve();
+  /** Bytes of messages sent whose frames are still being made (compressed or cut). */
+  #framing = 0;
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #tap: { incoming: TapDirection; outgoing: TapDirection } | null;
+  /** Messages per second this connection may send (0: no limit), and its bucket. */
+  readonly #rate: number;
+  readonly #bucket: TokenBucket;
 
-  constructor(query: URLSearchParams, deflate: boolean, tap: { incoming: TapDirection; outgoing: TapDirection } | null) {
+  /** `rate`: the demo server's MESSAGES_PER_SECOND for this endpoint (0 for none); messages over DEFAULT_MAX_PAYLOAD get 1009. */
+  constructor(query: URLSearchParams, deflate: boolean, tap: { incoming: TapDirection; outgoing: TapDirection } | null, rate = 0) {
     this.query = query;
     this.deflate = deflate;
     this.#tap = tap;
-    this.#reader = new WireReader({ expectMasked: true, allowRsv1: deflate, maxPayload: SIM_MAX_PAYLOAD }, (event) => this.#onEvent(event));
+    this.#rate = rate;
+    this.#bucket = fullBucket(rate, Date.now());
+    this.#reader = new WireReader({ expectMasked: true, allowRsv1: deflate, maxPayload: DEFAULT_MAX_PAYLOAD }, (event) => this.#onEvent(event));
   }
 
   /** The connection is up: `toClient` carries what the server writes. */
@@ -49,14 +56,27 @@ export class SimPeer {
     return this.#state === 'open';
   }
 
+  /** As ws's readyState: 1 open, 2 closing, 3 closed. */
+  get readyState(): number {
+    return this.#state === 'open' ? 1 : this.#state === 'closing' ? 2 : 3;
+  }
+
+  /** Bytes sent and not yet on their way to the client (as ws's bufferedAmount): framing, or waiting on the link. */
+  get bufferedAmount(): number {
+    return this.#framing + (this.#state === 'closed' ? 0 : (this.#toClient?.queuedBytes ?? 0));
+  }
+
   /** One message, as ws's send(): text or binary, in `fragments` frames, compressed when negotiated. */
   send(data: string | Uint8Array, options: { binary?: boolean; fragments?: number } = {}): void {
     if (this.#state !== 'open') return;
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     const binary = options.binary ?? typeof data !== 'string';
     const frames = messageFrames(bytes, binary, { masked: false, deflate: this.deflate, fragments: options.fragments });
+    this.#framing += bytes.length;
     this.#chain = this.#chain.then(async () => {
-      for (const frame of await frames) this.writeRaw(frame);
+      const made = await frames;
+      this.#framing -= bytes.length;
+      for (const frame of made) this.writeRaw(frame);
     });
   }
 
@@ -119,7 +139,13 @@ export class SimPeer {
     if (this.#state === 'closed') return;
     switch (event.kind) {
       case 'message':
-        if (this.#state === 'open') this.onMessage?.(event.data, event.binary);
+        if (this.#state !== 'open') return;
+        // As the demo server's endpoints admit() each message first: an empty bucket closes with 1008.
+        if (this.#rate > 0 && !takeToken(this.#bucket, this.#rate, Date.now())) {
+          const { code, reason } = rateLimitClose(this.#rate);
+          return this.close(code, reason);
+        }
+        this.onMessage?.(event.data, event.binary);
         return;
       case 'ping':
         this.#chain = this.#chain.then(() => this.#write(controlFrame(OPCODE.PONG, false, event.payload)));

@@ -8,7 +8,8 @@ import { noSuchEndpoint } from '../endpoints.ts';
 import { BAD_SESSION_REASON, handshakeRecord, isSessionId, tapDirections, type TapRequest } from '../inspect/tap.ts';
 import { isRejection, rejection, type Rejection } from '../server/params.ts';
 import type { Rate } from './link.ts';
-import { SIM_MAX_PAYLOAD, SimPeer } from './peer.ts';
+import { DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_PAYLOAD, DEFAULT_MESSAGES_PER_SECOND, tooManyConnections } from '../server/limits.ts';
+import { SimPeer } from './peer.ts';
 import type { SimSessions } from './sessions.ts';
 
 export type HandshakeRequest = TapRequest & { method: string; url: string };
@@ -18,8 +19,12 @@ type HeaderLine = [string, string];
 export interface SimEndpoint {
   readonly protocols: readonly string[];
   readonly deflate: boolean;
+  /** Subject to the demo server's messages-per-second limit (all but /slow). */
+  readonly rateLimited: boolean;
   /** How fast the server reads (only /slow is slow). */
   readonly readRate?: Rate;
+  /** How fast its link carries what it writes (default: each chunk in a task of its own, no rate). */
+  readonly writeRate?: Rate;
   prepare(query: URLSearchParams): Rejection | ((peer: SimPeer) => void);
 }
 
@@ -29,15 +34,18 @@ export type HandshakeAnswer = {
   /** The server's end of an accepted connection. */
   peer: SimPeer | null;
   readRate: Rate | null;
+  writeRate: Rate | null;
   /** The client is open: the endpoint starts (greets, subscribes…). */
   opened(): void;
 };
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 export class SimRouter {
   readonly #endpoints: ReadonlyMap<string, SimEndpoint>;
   readonly #sessions: SimSessions;
+  /** Open connections: the page is one client address, under the demo server's per-address cap. */
+  #open = 0;
 
   constructor(endpoints: ReadonlyMap<string, SimEndpoint>, sessions: SimSessions) {
     this.#endpoints = endpoints;
@@ -53,7 +61,10 @@ export class SimRouter {
 
     let opener: Rejection | ((peer: SimPeer) => void);
     if (!endpoint) opener = rejection(404, noSuchEndpoint);
-    else if (session !== null && !isSessionId(session)) opener = rejection(400, BAD_SESSION_REASON);
+    else if (this.#open >= DEFAULT_MAX_CONNECTIONS_PER_IP) {
+      const { status, reason, headers } = tooManyConnections(DEFAULT_MAX_CONNECTIONS_PER_IP);
+      opener = rejection(status, reason, headers);
+    } else if (session !== null && !isSessionId(session)) opener = rejection(400, BAD_SESSION_REASON);
     else opener = endpoint.prepare(url.searchParams);
     if (isRejection(opener)) {
       const body = opener.reason;
@@ -62,9 +73,10 @@ export class SimRouter {
         'Connection: close',
         'Content-Type: text/plain; charset=utf-8',
         `Content-Length: ${new TextEncoder().encode(body).length}`,
+        ...Object.entries(opener.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
       ];
       sink?.push(handshakeRecord(request, lines, body));
-      return { status: opener.status, headers: lines.slice(1).map(splitHeader), peer: null, readRate: null, opened: () => {} };
+      return { status: opener.status, headers: lines.slice(1).map(splitHeader), peer: null, readRate: null, writeRate: null, opened: () => {} };
     }
 
     const header = (name: string): string | null => {
@@ -85,8 +97,10 @@ export class SimRouter {
     if (protocol) lines.push(`Sec-WebSocket-Protocol: ${protocol}`);
     if (deflate) lines.push('Sec-WebSocket-Extensions: permessage-deflate');
     sink?.push(handshakeRecord(request, lines));
-    const tap = sink ? tapDirections(sink, { deflate, maxPayload: SIM_MAX_PAYLOAD }) : null;
-    const peer = new SimPeer(url.searchParams, deflate, tap);
+    const tap = sink ? tapDirections(sink, { deflate, maxPayload: DEFAULT_MAX_PAYLOAD }) : null;
+    const peer = new SimPeer(url.searchParams, deflate, tap, endpoint!.rateLimited ? DEFAULT_MESSAGES_PER_SECOND : 0);
+    this.#open++;
+    peer.whenClosed(() => this.#open--);
     if (sink) {
       this.#sessions.tapped(session!, +1);
       peer.whenClosed(() => this.#sessions.tapped(session!, -1));
@@ -97,6 +111,7 @@ export class SimRouter {
       headers: lines.slice(1).map(splitHeader),
       peer,
       readRate: endpoint!.readRate ?? null,
+      writeRate: endpoint!.writeRate ?? null,
       opened: () => open(peer),
     };
   }

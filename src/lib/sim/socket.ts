@@ -17,6 +17,8 @@ const CLOSED = 3;
 type Handler = ((event: Event) => void) | null;
 type EventName = 'open' | 'message' | 'error' | 'close';
 
+const utf8 = new TextDecoder();
+
 /** The handshake's round trip on the simulated network. */
 export const SIM_LATENCY_MS = 15;
 
@@ -58,6 +60,8 @@ export class SimulatedWebSocket extends EventTarget {
   #toClient: Link | null = null;
   #reader: WireReader | null = null;
   #sendChain: Promise<void> = Promise.resolve();
+  /** Messages sent whose bytes have not left yet: told when the connection ends first. */
+  #unsent = new Set<(error: DOMException) => void>();
   #closeSent = false;
   #closeReceived: { code: number | null; reason: string } | null = null;
   #failed = false;
@@ -103,6 +107,24 @@ export class SimulatedWebSocket extends EventTarget {
   set onclose(handler: Handler) { this.#setHandler('close', handler); }
 
   send(data: string | ArrayBuffer | ArrayBufferView | Blob): void {
+    this.#enqueue(data).catch(() => {});
+  }
+
+  /**
+   * The simulator's own, not the WebSocket API: send() that says when the message has left the page (its
+   * bytes went onto the link and out of bufferedAmount). SimulatedWebSocketStream's write() waits on it.
+   * Rejects if the connection ends first.
+   */
+  sendAndWait(data: string | ArrayBuffer | ArrayBufferView): Promise<void> {
+    return this.#enqueue(data);
+  }
+
+  /** The simulator's own: the page stops reading (true) or reads again (false), and the server's link waits. */
+  pauseReading(paused: boolean): void {
+    this.#toClient?.pause(paused);
+  }
+
+  #enqueue(data: string | ArrayBuffer | ArrayBufferView | Blob): Promise<void> {
     if (this.#readyState === CONNECTING) {
       throw new DOMException("Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.", 'InvalidStateError');
     }
@@ -123,16 +145,23 @@ export class SimulatedWebSocket extends EventTarget {
       bytes = data.arrayBuffer().then((buffer) => new Uint8Array(buffer));
       size = data.size;
     } else {
-      return this.send(String(data));
+      return this.#enqueue(String(data));
     }
     // After the closing handshake has started, data is counted but never sent (the standard says so).
     this.#bufferedAmount += size;
-    if (this.#readyState !== OPEN) return;
+    if (this.#readyState !== OPEN) return Promise.reject(new DOMException('The connection is closing', 'InvalidStateError'));
     const deflate = this.#extensions.includes('permessage-deflate');
-    this.#sendChain = this.#sendChain.then(async () => {
-      const frames = await messageFrames(await bytes, binary, { masked: true, deflate });
-      frames.forEach((frame, i) => {
-        this.#toServer?.write(frame, i === frames.length - 1 ? () => (this.#bufferedAmount -= size) : undefined);
+    return new Promise<void>((resolve, reject) => {
+      this.#unsent.add(reject);
+      this.#sendChain = this.#sendChain.then(async () => {
+        const frames = await messageFrames(await bytes, binary, { masked: true, deflate });
+        const sent = () => {
+          this.#bufferedAmount -= size;
+          this.#unsent.delete(reject);
+          resolve();
+        };
+        if (!this.#toServer) return reject(new DOMException('The connection is closed', 'InvalidStateError'));
+        frames.forEach((frame, i) => this.#toServer?.write(frame, i === frames.length - 1 ? sent : undefined));
       });
     });
   }
@@ -220,7 +249,9 @@ export class SimulatedWebSocket extends EventTarget {
       return this.#fail(null);
     }
     const peer = answer.peer;
-    this.#toClient = new Link((bytes) => this.#reader?.push(bytes), () => this.#serverEnded());
+    // The end of the TCP stream is heard after the frames that came before it (a close frame may still be in the reader).
+    const ended = () => void (this.#reader?.settled() ?? Promise.resolve()).then(() => this.#serverEnded());
+    this.#toClient = new Link((bytes) => this.#reader?.push(bytes), ended, answer.writeRate);
     this.#toServer = new Link((bytes) => peer.receive(bytes), () => peer.clientEnded(), answer.readRate);
     this.#reader = new WireReader({ expectMasked: false, allowRsv1: extensions !== '' }, (event) => this.#onEvent(event));
     peer.attach(this.#toClient);
@@ -240,7 +271,7 @@ export class SimulatedWebSocket extends EventTarget {
           ? this.#binaryType === 'arraybuffer'
             ? event.data.slice().buffer
             : new Blob([event.data as BufferSource])
-          : new TextDecoder().decode(event.data);
+          : utf8.decode(event.data);
         this.dispatchEvent(new MessageEvent('message', { data, origin: new URL(this.url).origin }));
         return;
       }
@@ -290,6 +321,8 @@ export class SimulatedWebSocket extends EventTarget {
     if (this.#done) return;
     this.#done = true;
     this.#readyState = CLOSED;
+    for (const reject of this.#unsent) reject(new DOMException('The connection closed before the message was sent', 'InvalidStateError'));
+    this.#unsent.clear();
     const clean = !this.#failed && this.#closeSent && this.#closeReceived !== null;
     const code = this.#failed || this.#closeReceived === null ? 1006 : (this.#closeReceived.code ?? 1005);
     const reason = clean ? (this.#closeReceived?.reason ?? '') : '';

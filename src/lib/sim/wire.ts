@@ -61,6 +61,11 @@ export class WireReader {
     this.#onEvent = onEvent;
   }
 
+  /** Settles once every event of the bytes pushed so far has been handed on (a message may be inflating). */
+  settled(): Promise<void> {
+    return this.#chain;
+  }
+
   push(bytes: Uint8Array): void {
     if (this.#failed) return;
     const { frames, error } = this.#decoder.push(bytes);
