@@ -440,7 +440,7 @@ for (const lang of ['en', 'vi'] as const) {
           refused: /Refused: the server closed the connection with 1009, reason “\(none\)”, wasClean true/,
           flooded: /Refused: the server closed the connection with 1008, reason “Rate limit: at most 50 messages per second”, wasClean true/,
           crowdRefused: /^20 connections opened; number 21 failed before opening \(error, then close 1006\).*answered that handshake with 429.*the Network panel shows nothing/,
-          model: /Simulated: the simulated server enforces the demo server's default limits.*It does not check Origin/,
+          model: /Simulated: the server in this page enforces the demo server's default limits.*It does not check Origin/,
         }
       : {
           size: 'Kích thước tin nhắn (byte)', sendBig: 'Gửi', flood: 'Gửi 150 tin nhắn cùng lúc', crowd: 'Mở kết nối', release: 'Đóng tất cả',
@@ -448,7 +448,7 @@ for (const lang of ['en', 'vi'] as const) {
           refused: /Bị từ chối: server đóng kết nối với mã 1009, lý do “\(không có\)”/,
           flooded: /Bị từ chối: server đóng kết nối với mã 1008, lý do “Rate limit: at most 50 messages per second”/,
           crowdRefused: /^Đã mở 20 kết nối; kết nối thứ 21 thất bại trước khi mở \(error, rồi close 1006\).*bằng 429.*tab Network không hiện gì/,
-          model: /Mô phỏng: server mô phỏng áp dụng đúng các giới hạn mặc định của server demo.*Nó không kiểm tra Origin/,
+          model: /Mô phỏng: server trong trang này áp dụng đúng các giới hạn mặc định của server demo.*Nó không kiểm tra Origin/,
         };
     const lab = await visit(page, lang, 'security', '#refusal-lab');
     const oversize = lab.locator('[data-case="oversize"]');
