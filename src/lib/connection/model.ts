@@ -2,7 +2,7 @@
 // transitions, and a log of every event and call with its time. Views subscribe and render snapshots.
 
 import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
-import { createSocket, type WebSocketLike } from '../server/sockets.ts';
+import { closeIfOpen, createSocket, type WebSocketLike } from '../server/sockets.ts';
 
 export const READY_STATE_NAMES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
 export type ReadyState = 0 | 1 | 2 | 3;
@@ -314,13 +314,7 @@ export class ConnectionModel implements Readable<ConnectionSnapshot> {
     this.#stopPolling();
     const old = this.#socket;
     this.#socket = null;
-    if (old && old.readyState < 2) {
-      try {
-        old.close(1000, 'replaced');
-      } catch {
-        // Already closing; nothing to do.
-      }
-    }
+    closeIfOpen(old, 1000, 'replaced');
   }
 
   /** Stops timers and closes the socket; the view calls this when it is destroyed. */

@@ -4,7 +4,7 @@
 
 import { Snapshots, type Readable, type Subscriber } from '../reactive/store.ts';
 import { ConnectionModel } from '../connection/model.ts';
-import { createSocket } from '../server/sockets.ts';
+import { closeIfOpen, createSocket } from '../server/sockets.ts';
 import { endpointUrl } from '../server/url.ts';
 import type { DroppedRecord, FrameRecord, HandshakeRecord, ParseResult } from './records.ts';
 
@@ -286,13 +286,7 @@ export class InspectorSession implements Readable<InspectSnapshot> {
   #closeStream(): void {
     const old = this.#socket;
     this.#socket = null;
-    if (old && old.readyState < 2) {
-      try {
-        old.close(1000, 'done');
-      } catch {
-        // Already closing.
-      }
-    }
+    closeIfOpen(old, 1000, 'done');
   }
 
   /** Closes the stream (and the tapped connection when this session made it); views call this on destroy. */

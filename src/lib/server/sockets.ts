@@ -18,6 +18,16 @@ export interface WebSocketLike {
   addEventListener(type: 'open' | 'message' | 'error' | 'close', listener: (event: any) => void): void;
 }
 
+/** Closes a socket that is not closing yet; one already on its way out may throw, and there is nothing to add then. */
+export function closeIfOpen(socket: Pick<WebSocketLike, 'readyState' | 'close'> | null, code: number, reason: string): void {
+  if (!socket || socket.readyState >= 2) return;
+  try {
+    socket.close(code, reason);
+  } catch {
+    // Already closing.
+  }
+}
+
 /** The part of EventSource the comparison lab uses (handlers typed loosely so the browser's class fits). */
 export type EventSourceLike = {
   readonly readyState: number;
