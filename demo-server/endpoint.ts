@@ -1,6 +1,7 @@
 // What every WebSocket endpoint module provides to the upgrade router.
 import type { Client } from './client.ts';
 import type { Rejection } from '../src/lib/server/params.ts';
+import { ENDPOINT_PROTOCOLS, type WebSocketPath } from '../src/lib/endpoints.ts';
 
 export type { Rejection } from '../src/lib/server/params.ts';
 export { intParam, isRejection, readInteger, rejection } from '../src/lib/server/params.ts';
@@ -22,4 +23,12 @@ export interface Endpoint {
   closed?(client: Client): void;
   /** The server is shutting down: stop timers. */
   stop?(): void;
+}
+
+/** What an endpoint module declares; the rest is the usual: not compressed, rate-limited. */
+export type EndpointSpec = Pick<Endpoint, 'prepare' | 'closed' | 'stop'> & Partial<Pick<Endpoint, 'deflate' | 'rateLimited'>>;
+
+/** An endpoint at `path`, speaking the subprotocols the registry (src/lib/endpoints.ts) lists for it. */
+export function defineEndpoint(path: WebSocketPath, spec: EndpointSpec): Endpoint {
+  return { path, protocols: ENDPOINT_PROTOCOLS[path], deflate: false, rateLimited: true, ...spec };
 }

@@ -4,7 +4,7 @@
 import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
 import type { Bus } from '../bus.ts';
-import { isRejection, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, isRejection, type Endpoint } from '../endpoint.ts';
 import { ChatRoom } from '../room.ts';
 import { CHAT_BINARY_CLOSE, chatNick, readChatMessage } from '../../src/lib/realtime/chatServer.ts';
 
@@ -23,11 +23,7 @@ export function createChat(bus: Bus | null): Endpoint {
     else room.say(this, read.text);
   }
 
-  return {
-    path: '/chat',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  return defineEndpoint('/chat', {
     prepare(query) {
       const nick = chatNick(query);
       if (isRejection(nick)) return nick;
@@ -38,5 +34,5 @@ export function createChat(bus: Bus | null): Endpoint {
     },
     closed: (client) => room.leave(client),
     stop: () => room.stop(),
-  };
+  });
 }

@@ -2,18 +2,14 @@
 // server-initiated close (or, with drop=1, a TCP connection cut without any close frame: 1006 in the
 // browser). Until then it echoes. The parameter rules are src/lib/close/serverRules.ts, shared with the lab.
 import type { Client } from '../client.ts';
-import { isRejection, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, isRejection, type Endpoint } from '../endpoint.ts';
 import { parseCloseQuery } from '../../src/lib/close/serverRules.ts';
 import { ConnectionTimers } from '../timers.ts';
 import { openEcho } from './echo.ts';
 
 export function createClose(): Endpoint {
   const timers = new ConnectionTimers();
-  return {
-    path: '/close',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  return defineEndpoint('/close', {
     prepare(query) {
       const request = parseCloseQuery(query);
       if (isRejection(request)) return request;
@@ -34,5 +30,5 @@ export function createClose(): Endpoint {
     },
     closed: (client) => timers.clear(client),
     stop: () => timers.clearAll(),
-  };
+  });
 }

@@ -1,19 +1,16 @@
 // /echo and /echo-deflate: every message comes back with the same type (text→text, binary→binary).
 // `?fragment=N` (2–16) sends each reply as N frames, so fragmentation can be seen in the inspector.
 import { listen, type Client } from '../client.ts';
-import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
-import { ENDPOINT_PROTOCOLS, ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
+import { defineEndpoint, isRejection, readInteger, type Endpoint } from '../endpoint.ts';
+import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
 import { ECHO_HIGH_WATER_BYTES } from '../limits.ts';
 
 const TEXT = { binary: false };
 const BINARY = { binary: true };
 
 export function createEcho(path: '/echo' | '/echo-deflate'): Endpoint {
-  return {
-    path,
-    protocols: ENDPOINT_PROTOCOLS[path],
+  return defineEndpoint(path, {
     deflate: path === '/echo-deflate',
-    rateLimited: true,
     prepare(query) {
       const fragments = readInteger(query, 'fragment', ENDPOINT_QUERY[path].fragment);
       if (isRejection(fragments)) return fragments;
@@ -33,7 +30,7 @@ export function createEcho(path: '/echo' | '/echo-deflate'): Endpoint {
         listen(client, 'message', onFragmentedMessage);
       };
     },
-  };
+  });
 }
 
 /** Makes a connection echo what it receives (also used by /close while it waits). */

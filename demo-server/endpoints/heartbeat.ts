@@ -5,7 +5,7 @@
 // cannot show it, since the browser sends that without the page. Anything else gets an error message.
 import { deliver } from '../broadcast.ts';
 import { listen, type Client } from '../client.ts';
-import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, isRejection, readInteger, type Endpoint } from '../endpoint.ts';
 import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
 import { Beat } from '../../src/lib/heartbeat/rules.ts';
 import { ConnectionTimers } from '../timers.ts';
@@ -14,11 +14,7 @@ const beats = new WeakMap<Client, Beat>();
 
 export function createHeartbeat(): Endpoint {
   const timers = new ConnectionTimers();
-  return {
-    path: '/heartbeat',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  return defineEndpoint('/heartbeat', {
     prepare(query) {
       const interval = readInteger(query, 'interval', ENDPOINT_QUERY['/heartbeat'].interval);
       if (isRejection(interval)) return interval;
@@ -42,7 +38,7 @@ export function createHeartbeat(): Endpoint {
     },
     closed: (client) => timers.clear(client),
     stop: () => timers.clearAll(),
-  };
+  });
 }
 
 function onHeartbeatMessage(this: Client, data: Buffer, isBinary: boolean): void {

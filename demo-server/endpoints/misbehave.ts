@@ -4,17 +4,13 @@
 // The faults, their bytes, the query rule and the timing are src/lib/close/serverRules.ts, shared with the
 // close lab and the page's simulated server.
 import { listen, type Client } from '../client.ts';
-import { isRejection, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, isRejection, type Endpoint } from '../endpoint.ts';
 import { FAULT_CUT_AFTER_MS, FAULT_GAP_MS, faultAnnouncement, parseFaultQuery } from '../../src/lib/close/serverRules.ts';
 import { ConnectionTimers } from '../timers.ts';
 
 export function createMisbehave(): Endpoint {
   const timers = new ConnectionTimers();
-  return {
-    path: '/misbehave',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  return defineEndpoint('/misbehave', {
     prepare(query) {
       const fault = parseFaultQuery(query);
       if (isRejection(fault)) return fault;
@@ -34,7 +30,7 @@ export function createMisbehave(): Endpoint {
     },
     closed: (client) => timers.clear(client),
     stop: () => timers.clearAll(),
-  };
+  });
 }
 
 function onIgnoredMessage(this: Client): void {

@@ -4,7 +4,7 @@
 // running totals of payload bytes and messages received. Not rate-limited by message count: the slow
 // reading itself caps what a client can make us process.
 import { deliver } from '../broadcast.ts';
-import type { Endpoint } from '../endpoint.ts';
+import { defineEndpoint, type Endpoint } from '../endpoint.ts';
 import { SLOW_PAUSE_MS, SLOW_READ_BYTES } from '../limits.ts';
 import { ConnectionTimers } from '../timers.ts';
 
@@ -12,10 +12,7 @@ export function createSlow(heartbeatMs: number): Endpoint {
   const timers = new ConnectionTimers();
   // Each pause stays well under the heartbeat (incoming bytes also count as a sign of life).
   const pauseMs = Math.max(10, Math.min(SLOW_PAUSE_MS, Math.floor(heartbeatMs / 4)));
-  return {
-    path: '/slow',
-    protocols: [],
-    deflate: false,
+  return defineEndpoint('/slow', {
     rateLimited: false,
     prepare() {
       return (client) => {
@@ -47,5 +44,5 @@ export function createSlow(heartbeatMs: number): Endpoint {
     },
     closed: (client) => timers.clear(client),
     stop: () => timers.clearAll(),
-  };
+  });
 }

@@ -5,7 +5,7 @@
 import { deliver } from '../broadcast.ts';
 import type { Bus } from '../bus.ts';
 import { listen, type Client } from '../client.ts';
-import { isRejection, readInteger, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, isRejection, readInteger, type Endpoint } from '../endpoint.ts';
 import { ENDPOINT_QUERY } from '../../src/lib/endpoints.ts';
 import { tickerNotice } from '../../src/lib/realtime/linkNotice.ts';
 import { QuoteStream } from '../../src/lib/realtime/quoteStream.ts';
@@ -40,11 +40,7 @@ export function createTicker(bus: Bus | null): Endpoint {
     if (bus && !bus.up) deliver(client, tickerNotice('local'));
   }
 
-  return {
-    path: '/ticker',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  return defineEndpoint('/ticker', {
     prepare(query) {
       const hz = readInteger(query, 'hz', ENDPOINT_QUERY['/ticker'].hz);
       if (isRejection(hz)) return hz;
@@ -64,7 +60,7 @@ export function createTicker(bus: Bus | null): Endpoint {
       for (const group of groups.values()) group.stream.stop();
       groups.clear();
     },
-  };
+  });
 }
 
 /** The ticker only talks; what clients send is counted against the rate limit and otherwise ignored. */

@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { listen, type Client } from '../client.ts';
 import type { Config } from '../config.ts';
-import { rejection, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, rejection } from '../endpoint.ts';
 import type { Bus } from '../bus.ts';
 import { linkSessions } from './remote.ts';
 import type { Inspector } from './types.ts';
@@ -19,11 +19,7 @@ export function createInspector(config: Config, bus: Bus | null): Inspector {
   const sessionOf = new WeakMap<Client, string>();
   const responses = new WeakMap<IncomingMessage, string[]>();
 
-  const endpoint: Endpoint = {
-    path: '/inspect',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  const endpoint = defineEndpoint('/inspect', {
     prepare(query) {
       const id = query.get('session') ?? '';
       if (!isSessionId(id)) return rejection(400, BAD_SESSION_REASON);
@@ -40,7 +36,7 @@ export function createInspector(config: Config, bus: Bus | null): Inspector {
       store.detachInspector(id, client);
       if (!store.find(id)?.inspector) remote?.unwanted(id);
     },
-  };
+  });
 
   return {
     endpoint,

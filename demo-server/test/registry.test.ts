@@ -2,16 +2,12 @@
 // and the README's endpoint table documents each of them and nothing else.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { HTTP_PATHS, WEBSOCKET_PATHS } from '../../src/lib/endpoints.ts';
 import { noSuchEndpoint } from '../routes.ts';
-import { repoRoot, startServer, type TestServer } from './helpers.ts';
+import { repoRoot, sharedServer } from './helpers.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = sharedServer();
 
 /** The paths in the first column of the README's "### Endpoints" table (method and query set aside). */
 function readmeEndpointPaths(): string[] {
