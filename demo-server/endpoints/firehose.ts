@@ -2,7 +2,7 @@
 // (message format, limits, hold-back, the watcher's reports) live in src/lib/buffered/firehose.ts, shared with
 // the page's simulated server; this module runs them on ws clients, inside each client's crash boundary.
 import { listen, type Client } from '../client.ts';
-import { isRejection, type Endpoint } from '../endpoint.ts';
+import { defineEndpoint, isRejection, type Endpoint } from '../endpoint.ts';
 import { Firehose, type FirehoseClock } from '../../src/lib/buffered/firehose.ts';
 
 export { firehoseMessage } from '../../src/lib/buffered/firehose.ts';
@@ -19,11 +19,7 @@ const clock: FirehoseClock = {
 
 export function createFirehose(): Endpoint {
   const firehose = new Firehose<Client>(clock);
-  return {
-    path: '/firehose',
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+  return defineEndpoint('/firehose', {
     prepare(query) {
       const open = firehose.prepare(query);
       if (isRejection(open)) return open;
@@ -34,7 +30,7 @@ export function createFirehose(): Endpoint {
     },
     closed: (client) => firehose.closed(client),
     stop: () => firehose.stop(),
-  };
+  });
 }
 
 /** The firehose reads nothing: whatever a client sends only counts against its rate limit. */
