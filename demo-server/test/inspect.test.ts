@@ -26,6 +26,13 @@ function recorder(ws: WebSocket): any[] {
   return records;
 }
 
+/** A new session's inspector, opened before anything it watches, and the records it receives. */
+async function inspectNew(): Promise<{ id: string; inspector: WebSocket; records: any[] }> {
+  const id = sessionId();
+  const inspector = await open(server.url(`/inspect?session=${id}`));
+  return { id, inspector, records: recorder(inspector) };
+}
+
 const frameKeys = ['kind', 'dir', 't', 'fin', 'rsv', 'opcode', 'masked', 'maskKey', 'length', 'headerHex', 'payloadHex', 'text'];
 
 async function echoOnce(ws: WebSocket, text: string): Promise<void> {
@@ -36,9 +43,7 @@ async function echoOnce(ws: WebSocket, text: string): Promise<void> {
 
 describe('records', () => {
   test('inspector first: the handshake, then each frame both ways, exactly as docs/DEMO-SERVER.md lays them out', async () => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const ws = await open(server.url(`/echo?session=${id}`), ['json']);
     await echoOnce(ws, 'Hello');
     await eventually(() => records.length >= 3);
@@ -95,9 +100,7 @@ describe('records', () => {
   });
 
   test('payloads are cut to their first 256 bytes; length still says the whole', async () => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const ws = await open(server.url(`/echo?session=${id}`));
     await echoOnce(ws, 'x'.repeat(1000));
     await eventually(() => records.length >= 3);
@@ -109,9 +112,7 @@ describe('records', () => {
   });
 
   test('?fragment=3 shows three server frames; /echo-deflate shows RSV1 and no text', async () => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const ws = await open(server.url(`/echo?fragment=3&session=${id}`));
     await echoOnce(ws, 'abcdef');
     await eventually(() => records.filter((r) => r.dir === 'server').length === 3);
@@ -122,9 +123,7 @@ describe('records', () => {
     ]);
     ws.close();
 
-    const id2 = sessionId();
-    const inspector2 = await open(server.url(`/inspect?session=${id2}`));
-    const records2 = recorder(inspector2);
+    const { id: id2, inspector: inspector2, records: records2 } = await inspectNew();
     const deflated = await open(server.url(`/echo-deflate?session=${id2}`), [], { perMessageDeflate: true });
     await echoOnce(deflated, 'squeeze squeeze squeeze');
     await eventually(() => records2.some((r) => r.dir === 'server'));
@@ -136,9 +135,7 @@ describe('records', () => {
   });
 
   test('a broken server frame from /misbehave is shown as it was on the wire', async () => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const bad = await RawClient.connect(server.port, `/misbehave?fault=masked&session=${id}`);
     await eventually(() => records.filter((r) => r.dir === 'server').length === 2);
     expect(records.filter((r) => r.dir === 'server')[1]).toMatchObject({
@@ -178,7 +175,13 @@ describe('a frame that breaks the rules is shown, with why it was refused', () =
     inspector.on('message', (data: Buffer) => raw.push(data.toString()));
     const client = await RawClient.connect(server.port, `${path}?session=${id}`);
     const records = () => raw.map((r) => JSON.parse(r));
-    return { inspector, client, raw, records };
+    /** The server closes with `code`; then the tap's record of the client frame it refused. */
+    const refused = async (code: number) => {
+      expect((await client.serverClose()).code).toBe(code);
+      await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
+      return records().find((r) => r.dir === 'client');
+    };
+    return { inspector, client, raw, records, refused };
   }
 
   test('a reserved opcode from the client: its header, payload, error and the server’s close 1002', async () => {
@@ -209,11 +212,9 @@ describe('a frame that breaks the rules is shown, with why it was refused', () =
   });
 
   test('an unmasked client frame is refused (1002) and shown as sent, MASK 0', async () => {
-    const { inspector, client, records } = await tapped();
+    const { inspector, client, refused } = await tapped();
     client.send(frame({ opcode: 1, payload: 'Hello', masked: false }));
-    expect((await client.serverClose()).code).toBe(1002);
-    await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
-    expect(records().find((r) => r.dir === 'client')).toMatchObject({
+    expect(await refused(1002)).toMatchObject({
       opcode: 1,
       masked: false,
       maskKey: null,
@@ -226,11 +227,9 @@ describe('a frame that breaks the rules is shown, with why it was refused', () =
   });
 
   test('a message declared longer than MAX_PAYLOAD: refused from its header alone, close 1009', async () => {
-    const { inspector, client, records } = await tapped();
+    const { inspector, client, refused } = await tapped();
     client.send(frame({ opcode: 2, payload: Buffer.from('abc'), declaredLength: 100_000 }));
-    expect((await client.serverClose()).code).toBe(1009);
-    await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
-    expect(records().find((r) => r.dir === 'client')).toMatchObject({
+    expect(await refused(1009)).toMatchObject({
       opcode: 2,
       length: 100_000,
       headerHex: `82ff${(100_000).toString(16).padStart(16, '0')}37fa213d`,
@@ -242,11 +241,9 @@ describe('a frame that breaks the rules is shown, with why it was refused', () =
   });
 
   test('a connection that ends inside the refused header: the bytes the server read, no key, and its close', async () => {
-    const { inspector, client, records } = await tapped();
+    const { inspector, client, records, refused } = await tapped();
     client.send(frame({ opcode: 0xb, payload: 'x' }).subarray(0, 2)); // reserved control opcode 0xB; no key yet
-    expect((await client.serverClose()).code).toBe(1002);
-    await eventually(() => records().some((r) => r.dir === 'client'), 3000, 'the client record');
-    expect(records().find((r) => r.dir === 'client')).toMatchObject({
+    expect(await refused(1002)).toMatchObject({
       opcode: 0xb,
       masked: true,
       maskKey: null,
@@ -290,9 +287,7 @@ describe('a frame that breaks the rules is shown, with why it was refused', () =
     ['long-ping', { opcode: 9, length: 126, error: { closeCode: 1002 } }],
     ['bad-utf8', { opcode: 1, error: { closeCode: 1007 } }],
   ] as const)('a broken server frame from /misbehave?fault=%s is recorded as refused', async (fault, expected) => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const bad = await RawClient.connect(server.port, `/misbehave?fault=${fault}&session=${id}`);
     await eventually(() => records.some((r) => r.dir === 'server' && r.error !== undefined), 3000, 'the refused server frame');
     const fromServer = records.filter((r) => r.dir === 'server');
@@ -373,9 +368,7 @@ describe('a refused handshake', () => {
   const headersOf = (record: any) => new Map((record.response.headers as [string, string][]).map(([k, v]) => [k.toLowerCase(), v]));
 
   test('offering only unknown subprotocols: the inspector gets the request and the 400 the server wrote, with its reason', async () => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const refused = await refusal(server.url(`/echo?session=${id}`), ['chat', 'mqtt']);
     expect(refused.status).toBe(400);
     await eventually(() => records.length >= 1);
@@ -427,9 +420,7 @@ describe('a refused handshake', () => {
   });
 
   test('nothing is recorded without a session, with a malformed one, for an unknown path, or for /inspect itself', async () => {
-    const id = sessionId();
-    const inspector = await open(server.url(`/inspect?session=${id}`));
-    const records = recorder(inspector);
+    const { id, inspector, records } = await inspectNew();
     const before = server.demo.stats();
     expect((await refusal(server.url('/echo'), ['nope'])).status).toBe(400);
     expect((await refusal(server.url(`/echo?session=${id}x`), ['nope'])).status).toBe(400);
