@@ -46,6 +46,15 @@ async function readyStateLab(page: Page, lang: 'en' | 'vi') {
   return openLab(page, '#ready-state-lab');
 }
 
+/**
+ * Presses one of the lab's cases and waits until the connection is CLOSED. Generous: OPEN can last less than
+ * one of the test's polls on a loaded machine, so each case checks the timeline's edges to prove the path.
+ */
+async function runUntilClosed(lab: Locator, button: string | RegExp) {
+  await lab.getByRole('button', { name: button }).click();
+  await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 3 (CLOSED)', { timeout: 10_000 });
+}
+
 /** The timeline's rows as the edges they show ("start", "0-1", …, "unseen"), in order. */
 async function edges(lab: Locator): Promise<string[]> {
   return lab.locator('li[data-edge]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-edge') ?? ''));
@@ -81,8 +90,7 @@ for (const lang of ['en', 'vi'] as const) {
   test(`${lang}: readyState lab refused connection goes CONNECTING → CLOSED through error`, async ({ page }) => {
     const noErrors = watchConsole(page, [refusedMessage]);
     const lab = await readyStateLab(page, lang);
-    await lab.getByRole('button', { name: l.refused }).click();
-    await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 3 (CLOSED)');
+    await runUntilClosed(lab, l.refused);
     expect(await edges(lab)).toEqual(['start', '0-3']);
     await expect(lab.locator('li[data-edge="0-3"]')).toContainText('error');
     const log = lab.getByRole('log', { name: l.log });
@@ -97,9 +105,7 @@ for (const lang of ['en', 'vi'] as const) {
 test('readyState lab: a server-initiated close has no event for CLOSING, and the timeline says how it knows', async ({ page }) => {
   const noErrors = watchConsole(page);
   const lab = await readyStateLab(page, 'en');
-  await lab.getByRole('button', { name: t.en.server }).click();
-  // OPEN can last less than one of the test's polls on a loaded machine; the timeline's 0-1 edge proves it.
-  await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 3 (CLOSED)', { timeout: 10_000 });
+  await runUntilClosed(lab, t.en.server);
   const seen = await edges(lab);
   // Either a poll landed inside CLOSING, or the clean close proves it happened between two polls.
   if (seen.includes('1-2')) {
@@ -120,8 +126,7 @@ test('readyState lab: a server-initiated close has no event for CLOSING, and the
 test('readyState lab: an abrupt drop jumps from OPEN to CLOSED with 1006 and no error event', async ({ page }) => {
   const noErrors = watchConsole(page);
   const lab = await readyStateLab(page, 'en');
-  await lab.getByRole('button', { name: t.en.drop }).click();
-  await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 3 (CLOSED)', { timeout: 10_000 });
+  await runUntilClosed(lab, t.en.drop);
   expect(await edges(lab)).toEqual(['start', '0-1', '1-3']);
   await expect(lab.locator('path.edge.on')).toHaveAttribute('data-edge', '1-3');
   const log = lab.getByRole('log', { name: t.en.log });
@@ -134,8 +139,7 @@ test('readyState lab: close() while CONNECTING goes to CLOSING at once, then err
   // Chromium prints a console warning ("closed before the connection is established"), not an error.
   const noErrors = watchConsole(page);
   const lab = await readyStateLab(page, 'en');
-  await lab.getByRole('button', { name: t.en.abort }).click();
-  await expect(lab.getByRole('status').filter({ hasText: 'readyState' })).toContainText('readyState 3 (CLOSED)');
+  await runUntilClosed(lab, t.en.abort);
   expect(await edges(lab)).toEqual(['start', '0-2', '2-3']);
   await expect(lab.locator('li[data-edge="0-2"]')).toContainText('close()');
   const log = lab.getByRole('log', { name: t.en.log });
