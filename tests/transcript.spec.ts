@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from './fixtures.ts';
+import { expect, test, type Browser, type Locator, type Page } from './fixtures.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,24 @@ const text = {
   en: { open: 'Open the pasted text', paste: /or paste its text/, step: 'Step ▶', json: 'Download transcript (JSON)', har: 'Download HAR', link: 'Copy a link that replays it', redact: /Redact secrets/ },
   vi: { open: 'Mở nội dung vừa dán', paste: /hoặc dán nội dung/, step: 'Tiến một bước ▶', json: 'Tải bản ghi (JSON)', har: 'Tải tệp HAR', link: 'Sao chép liên kết để phát lại', redact: /Che các bí mật/ },
 } as const;
+
+/**
+ * Copies a lab's replay link and opens it in a new browser context, as whoever it was sent to would: the
+ * recording viewer there, with everything shown. Close `fresh` when done.
+ */
+async function openSharedLink(page: Page, browser: Browser, baseURL: string, lab: Locator, lang: 'en' | 'vi') {
+  await lab.getByRole('button', { name: text[lang].link }).click();
+  const shown = await lab.locator('.link input').inputValue().catch(() => '');
+  const link = shown || (await page.evaluate(() => navigator.clipboard.readText()).catch(() => ''));
+  expect(link).toMatch(/#transcript=/);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link.replace(/^https?:\/\/[^/]+/, baseURL));
+  const viewer = other.locator('#open-a-recording');
+  await viewer.scrollIntoViewIfNeeded();
+  await viewer.getByRole('button', { name: lang === 'en' ? 'Show everything' : 'Hiện tất cả' }).click();
+  return { viewer, fresh, link };
+}
 
 /** A real HAR from Chromium: a page that opens /echo with a token in its query, sends text, JSON and binary, then closes. */
 async function recordHar(browser: Browser, baseURL: string): Promise<string> {
@@ -112,16 +130,7 @@ for (const lang of ['en', 'vi'] as const) {
     await expect(timeline).toHaveText(before);
 
     // a link, opened in a fresh context, replays the same messages
-    await lab.getByRole('button', { name: text[lang].link }).click();
-    const link = await lab.locator('.link input').inputValue().catch(() => '');
-    const url = link || (await page.evaluate(() => navigator.clipboard.readText()).catch(() => ''));
-    expect(url).toMatch(/#transcript=/);
-    const fresh = await browser.newContext();
-    const other = await fresh.newPage();
-    await other.goto(url.replace(/^https?:\/\/[^/]+/, baseURL!));
-    const replayed = other.locator('#open-a-recording');
-    await replayed.scrollIntoViewIfNeeded();
-    await replayed.getByRole('button', { name: lang === 'en' ? 'Show everything' : 'Hiện tất cả' }).click();
+    const { viewer: replayed, fresh } = await openSharedLink(page, browser, baseURL!, lab, lang);
     await expect(replayed.getByRole('list', { name: /Events and messages|Sự kiện và tin nhắn/ })).toHaveText(before);
     await fresh.close();
   });
@@ -177,16 +186,8 @@ for (const lang of ['en', 'vi'] as const) {
     // both frames seen by the tap: the masked one from the page and the echo
     await expect.poll(() => lab.locator('li').filter({ hasText: '“Hello”' }).count()).toBeGreaterThanOrEqual(2);
     await lab.getByText(l.keep).click();
-    await lab.getByRole('button', { name: text[lang].link }).click();
-    const url = await lab.locator('.link input').inputValue().catch(() => '');
-    const link = url || (await page.evaluate(() => navigator.clipboard.readText()).catch(() => ''));
+    const { viewer, fresh, link } = await openSharedLink(page, browser, baseURL!, lab, lang);
     expect(link).toMatch(new RegExp(`/${lang}/frames/#transcript=`));
-    const fresh = await browser.newContext();
-    const other = await fresh.newPage();
-    await other.goto(link.replace(/^https?:\/\/[^/]+/, baseURL!));
-    const viewer = other.locator('#open-a-recording');
-    await viewer.scrollIntoViewIfNeeded();
-    await viewer.getByRole('button', { name: lang === 'en' ? 'Show everything' : 'Hiện tất cả' }).click();
     await expect(viewer.getByRole('list', { name: /Events and messages|Sự kiện và tin nhắn/ }).getByRole('button').filter({ hasText: 'Hello' })).toHaveCount(2);
     await expect(viewer.locator('summary').filter({ hasText: /Status 101|Mã trạng thái 101/ })).toBeVisible();
     await fresh.close();
