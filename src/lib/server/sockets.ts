@@ -4,6 +4,7 @@
 import { browserStreamFactory, type StreamFactory, type WebSocketStreamLike } from '../buffered/stream.ts';
 import { Snapshots, type Readable } from '../reactive/store.ts';
 import { isSimulatedUrl } from './choice.ts';
+import { DeferredSocket, deferredEventSource, deferredStream } from './deferred.ts';
 
 /** The part of the browser's WebSocket the labs use (tests hand models fakes of it); the simulator's sockets provide at least this. */
 export interface WebSocketLike {
@@ -54,18 +55,44 @@ export interface SimulatedServer {
 }
 
 let simulated: SimulatedServer | null = null;
+let loadSimulated: (() => Promise<SimulatedServer>) | null = null;
+let loading: Promise<SimulatedServer> | null = null;
 
 /** Registers (or, with null, removes) the simulated server; src/lib/sim calls this when it loads. */
 export function setSimulatedServer(server: SimulatedServer | null): void {
   simulated = server;
+  loading = null;
+}
+
+/**
+ * How to load the simulated server on demand (a dynamic import), so pages whose reader never picks the
+ * simulation never load it. Connections opened while it loads get stand-ins (deferred.ts).
+ */
+export function setSimulatedServerLoader(load: (() => Promise<SimulatedServer>) | null): void {
+  loadSimulated = load;
+}
+
+/** Starts loading the simulated server, if it is not there yet (e.g. as soon as the reader picks it). */
+export function loadSimulatedServer(): Promise<SimulatedServer> | null {
+  if (simulated) return Promise.resolve(simulated);
+  if (!loadSimulated) return null;
+  loading ??= loadSimulated().then(
+    (server) => ((simulated ??= server), simulated),
+    (error: unknown) => {
+      loading = null; // the next connection tries again
+      throw error;
+    },
+  );
+  return loading;
 }
 
 export function hasSimulatedServer(): boolean {
   return simulated !== null;
 }
 
-function simulator(url: string): SimulatedServer {
-  if (simulated) return simulated;
+function pendingSimulator(url: string): Promise<SimulatedServer> {
+  const pending = loadSimulatedServer();
+  if (pending) return pending;
   throw new Error(`${url} is on the simulated server, but none is registered: setSimulatedServer() from src/lib/sim has not run.`);
 }
 
@@ -92,7 +119,7 @@ function watchOpening(socket: WebSocket): WebSocket {
 
 /** `new WebSocket(url, protocols)`, or the simulator's socket for a simulated URL. Throws as the constructor does. */
 export function createSocket(url: string, protocols?: string | string[]): WebSocketLike {
-  if (isSimulatedUrl(url)) return simulator(url).openSocket(url, protocols);
+  if (isSimulatedUrl(url)) return simulated ? simulated.openSocket(url, protocols) : new DeferredSocket(url, protocols, pendingSimulator(url));
   return watchOpening(protocols === undefined ? new WebSocket(url) : new WebSocket(url, protocols));
 }
 
@@ -100,7 +127,7 @@ export function createSocket(url: string, protocols?: string | string[]): WebSoc
 export function serverFetch(url: string, init?: { signal?: AbortSignal }): Promise<Response> {
   if (isSimulatedUrl(url)) {
     try {
-      return simulator(url).fetch(url, init);
+      return simulated ? simulated.fetch(url, init) : pendingSimulator(url).then((sim) => sim.fetch(url, init));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -110,7 +137,7 @@ export function serverFetch(url: string, init?: { signal?: AbortSignal }): Promi
 
 /** `new EventSource(url)`, or the simulator's stream for a simulated URL. */
 export function createEventSource(url: string): EventSourceLike {
-  if (isSimulatedUrl(url)) return simulator(url).openEventSource(url);
+  if (isSimulatedUrl(url)) return simulated ? simulated.openEventSource(url) : deferredEventSource(url, pendingSimulator(url));
   return new EventSource(url);
 }
 
@@ -119,6 +146,8 @@ export function createEventSource(url: string): EventSourceLike {
  * own — null where the browser has none (Firefox, Safari, older Chromium).
  */
 export function streamFactoryFor(url: string): StreamFactory | null {
-  if (isSimulatedUrl(url)) return (streamUrl, options) => simulator(streamUrl).openStream(streamUrl, options);
+  if (isSimulatedUrl(url)) {
+    return (streamUrl, options) => (simulated ? simulated.openStream(streamUrl, options) : deferredStream(streamUrl, options, pendingSimulator(streamUrl)));
+  }
   return browserStreamFactory();
 }

@@ -1,6 +1,6 @@
-// The simulated demo server: one per page, registered with the socket factory (server/sockets.ts), so a
-// lab whose server choice is "simulated" gets SimulatedWebSockets that talk to these endpoints.
-import { setSimulatedServer, type SimulatedServer } from '../server/sockets.ts';
+// The simulated demo server: one per page, loaded on demand by the socket factory (server/sockets.ts) once
+// a lab's server choice is "simulated", so its SimulatedWebSockets talk to these endpoints.
+import type { SimulatedServer } from '../server/sockets.ts';
 import { SimAlt } from './alt.ts';
 import { SimChatRoom } from './chatRoom.ts';
 import { simEndpoints } from './endpoints.ts';
@@ -22,13 +22,4 @@ export function createSimulatedServer(): SimulatedServer {
     openEventSource: (url) => alt.openEventSource(url),
     openStream: (url, options) => new SimulatedWebSocketStream(url, options, router),
   };
-}
-
-let installed = false;
-
-/** Registers the page's simulated server (once). */
-export function installSimulatedServer(): void {
-  if (installed) return;
-  installed = true;
-  setSimulatedServer(createSimulatedServer());
 }

@@ -5,6 +5,7 @@
 // Underneath, the opening handshake and every frame are real RFC 6455 bytes from src/lib/protocol.
 import { computeAccept, encodeUtf8, OPCODE } from '../protocol/index.ts';
 import { constructOrThrow } from '../constructor/construct.ts';
+import { closeArguments, stillConnecting } from './api.ts';
 import { Link } from './link.ts';
 import { closeFrame, controlFrame, messageFrames, WireReader, type WireEvent } from './wire.ts';
 import type { HandshakeRequest, SimRouter } from './router.ts';
@@ -21,10 +22,6 @@ const utf8 = new TextDecoder();
 
 /** The handshake's round trip on the simulated network. */
 export const SIM_LATENCY_MS = 15;
-
-function syntaxError(message: string): DOMException {
-  return new DOMException(message, 'SyntaxError');
-}
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
@@ -125,9 +122,7 @@ export class SimulatedWebSocket extends EventTarget {
   }
 
   #enqueue(data: string | ArrayBuffer | ArrayBufferView | Blob): Promise<void> {
-    if (this.#readyState === CONNECTING) {
-      throw new DOMException("Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.", 'InvalidStateError');
-    }
+    if (this.#readyState === CONNECTING) throw stillConnecting();
     let size: number;
     let bytes: Uint8Array | Promise<Uint8Array>;
     let binary = true;
@@ -167,20 +162,7 @@ export class SimulatedWebSocket extends EventTarget {
   }
 
   close(code?: number, reason?: string): void {
-    if (code !== undefined) {
-      code = Number(code) & 0xffff; // [Clamp] unsigned short
-      if (code !== 1000 && !(code >= 3000 && code <= 4999)) {
-        throw new DOMException(`Failed to execute 'close' on 'WebSocket': The close code must be either 1000, or between 3000 and 4999. ${code} is neither.`, 'InvalidAccessError');
-      }
-    }
-    if (reason !== undefined) {
-      reason = String(reason);
-      const length = encodeUtf8(reason).length;
-      if (length > 123) {
-        throw syntaxError(`Failed to execute 'close' on 'WebSocket': The close reason must not be greater than 123 UTF-8 bytes.`);
-      }
-      code ??= 1000;
-    }
+    ({ code, reason } = closeArguments(code, reason));
     if (this.#readyState === CLOSING || this.#readyState === CLOSED) return;
     if (this.#readyState === CONNECTING) {
       this.#readyState = CLOSING;

@@ -1,8 +1,7 @@
 import { defaultChoice } from '../../lib/server/choice.ts';
 import { originToWsBase } from '../../lib/server/url.ts';
-import { installSimulatedServer } from '../../lib/sim/index.ts';
 import { ServerSetting } from '../../lib/server/setting.ts';
-import { createSocket, type WebSocketLike } from '../../lib/server/sockets.ts';
+import { createSocket, loadSimulatedServer, setSimulatedServerLoader, type WebSocketLike } from '../../lib/server/sockets.ts';
 
 let setting: ServerSetting | null = null;
 const beforeThePage = new ServerSetting({ fallback: null });
@@ -14,13 +13,19 @@ const beforeThePage = new ServerSetting({ fallback: null });
  */
 export function serverSetting(): ServerSetting {
   if (typeof location === 'undefined') return beforeThePage;
-  setting ??= new ServerSetting({
-    fallback: defaultChoice(location, import.meta.env.PUBLIC_DEMO_SERVER as string | undefined),
-    storage: storage(),
-    realFallback: originToWsBase(location),
-  });
-  // Any lab may switch to the simulated server at any moment, so it is ready on every lab page.
-  installSimulatedServer();
+  if (!setting) {
+    setting = new ServerSetting({
+      fallback: defaultChoice(location, import.meta.env.PUBLIC_DEMO_SERVER as string | undefined),
+      storage: storage(),
+      realFallback: originToWsBase(location),
+    });
+    // The simulator is a chunk of its own, loaded once the reader (or the build) picks it, not on every lab
+    // page; picking it starts the load, so it is usually there before the first simulated connection.
+    setSimulatedServerLoader(() => import('../../lib/sim/index.ts').then((sim) => sim.createSimulatedServer()));
+    setting.subscribe(({ choice }) => {
+      if (choice?.mode === 'simulated') loadSimulatedServer()?.catch(() => {});
+    });
+  }
   return setting;
 }
 
