@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { htmlFiles, urlPathOf } from './site-pages.ts';
 
 export type Size = { raw: number; gzip: number };
@@ -48,6 +49,8 @@ export function measureSite(distDir: string): SiteWeight {
     for (const match of text.matchAll(staticImport)) collect(fileFor(match[1]!, file), seen);
   };
 
+  const sum = (files: Iterable<string>) =>
+    [...files].reduce<Size>((s, f) => ({ raw: s.raw + sizeCache.get(f)!.raw, gzip: s.gzip + sizeCache.get(f)!.gzip }), { raw: 0, gzip: 0 });
   const framework = new Set<string>();
   const pages: PageWeight[] = [];
   for (const page of htmlFiles(dist)) {
@@ -59,20 +62,29 @@ export function measureSite(distDir: string): SiteWeight {
       collect(fileFor(m[1]!, page), files);
       collect(fileFor(m[1]!, page), framework);
     }
-    // Module scripts Astro inlines, and our small is:inline scripts.
-    const inlineText = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
-    for (const m of inlineText.matchAll(staticImport)) collect(fileFor(m[1]!, page), files);
-    const inline = inlineText.trim() ? sizeOf(inlineText, `inline:${page}`) : { raw: 0, gzip: 0 };
+    // Module scripts Astro inlines (its island loader among them), and our small is:inline scripts: each one
+    // counted like a file, by its text, so one that every lab page carries counts as shared, as a file would.
+    const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((t) => t.trim());
+    const inlineKeys = new Set<string>();
+    for (const text of inlineScripts) {
+      for (const m of text.matchAll(staticImport)) collect(fileFor(m[1]!, page), files);
+      const key = `inline:${createHash('sha1').update(text).digest('hex')}`;
+      sizeOf(text, key);
+      inlineKeys.add(key);
+    }
+    const inline = sum(inlineKeys);
     const external = [...files].reduce<Size>(
-      (sum, f) => {
+      (total, f) => {
         const s = sizeOf(readFileSync(f), f);
-        return { raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip };
+        return { raw: total.raw + s.raw, gzip: total.gzip + s.gzip };
       },
       { raw: 0, gzip: 0 },
     );
+    const fileCount = files.size;
+    for (const key of inlineKeys) files.add(key);
     pages.push({
       page: urlPathOf(dist, page),
-      files: files.size,
+      files: fileCount,
       inline,
       external,
       total: { raw: inline.raw + external.raw, gzip: inline.gzip + external.gzip },
@@ -84,18 +96,15 @@ export function measureSite(distDir: string): SiteWeight {
     });
   }
 
-  const sum = (files: Iterable<string>) =>
-    [...files].reduce<Size>((s, f) => ({ raw: s.raw + sizeCache.get(f)!.raw, gzip: s.gzip + sizeCache.get(f)!.gzip }), { raw: 0, gzip: 0 });
   // What every page with a lab loads is paid once per visit and then cached; a page's "own" JavaScript is
   // the rest: its labs and what only some labs share.
   const labPages = pages.filter((p) => p.hasLab);
   const shared = new Set(labPages[0]?.fileSet ?? []);
   for (const p of labPages) for (const f of shared) if (!p.fileSet.has(f)) shared.delete(f);
   for (const p of pages) {
-    const own = sum([...p.fileSet].filter((f) => !p.hasLab || !shared.has(f)));
-    p.own = { raw: own.raw + p.inline.raw, gzip: own.gzip + p.inline.gzip };
+    p.own = sum([...p.fileSet].filter((f) => !p.hasLab || !shared.has(f)));
     p.framework = [...p.fileSet].filter((f) => framework.has(f)).map((f) => urlPathOf(dist, f));
   }
   const allJs = [...sizeCache.keys()].filter((k) => !k.startsWith('inline:') && !k.startsWith('html:'));
-  return { pages, shared: { files: shared.size, ...sum(shared) }, siteJs: { files: allJs.length, ...sum(allJs) } };
+  return { pages, shared: { files: [...shared].filter((f) => !f.startsWith('inline:')).length, ...sum(shared) }, siteJs: { files: allJs.length, ...sum(allJs) } };
 }

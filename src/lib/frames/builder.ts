@@ -1,8 +1,6 @@
-// The frame builder's model: the reader's choices become bytes through the codec's encodeFrame, and any
-// bytes (built or pasted) are judged by the codec's decoder, so the lab explains real protocol errors.
+// The frame builder's model: the reader's choices become bytes through the codec's encodeFrame; any bytes
+// (built or pasted) are judged by the codec's decoder (judge.ts), so the lab explains real protocol errors.
 
-import type { DecodeFramesResult } from '../protocol/decodeFrames.ts';
-import { decodeFrames } from '../protocol/decodeFrames.ts';
 import { encodeClosePayload } from '../protocol/closePayload.ts';
 import { encodeFrame } from '../protocol/encoder.ts';
 import { fromHex } from '../protocol/hex.ts';
@@ -96,23 +94,4 @@ export function buildFrame(input: BuilderInput): BuildResult {
     lengthBits,
   });
   return { bytes, error: null };
-}
-
-/** How a receiver would judge these bytes: a server expects masked frames, a client unmasked ones. */
-export function judge(bytes: Uint8Array, receiver: Receiver, deflate = false): DecodeFramesResult {
-  return decodeFrames(bytes, {
-    expectMasked: receiver === 'server' ? true : receiver === 'client' ? false : undefined,
-    validate: true,
-    allowRsv1: deflate,
-  });
-}
-
-export type PastedHex =
-  | { bytes: Uint8Array; result: DecodeFramesResult; hexError: null }
-  | { bytes: null; result: null; hexError: Message };
-
-export function decodePastedHex(text: string, receiver: Receiver, deflate = false): PastedHex {
-  const parsed = fromHex(text);
-  if ('error' in parsed) return { bytes: null, result: null, hexError: parsed.error };
-  return { bytes: parsed.bytes, result: judge(parsed.bytes, receiver, deflate), hexError: null };
 }

@@ -4,7 +4,8 @@ import { toHex } from '../protocol/index.ts';
 import { fieldSlug, layoutFrame } from './layout.ts';
 import { asciiChar, unmaskSteps } from './unmask.ts';
 import { summarizeFrame } from './summary.ts';
-import { buildFrame, decodePastedHex, initialInput, judge } from './builder.ts';
+import { buildFrame, initialInput } from './builder.ts';
+import { decodePastedHex, judge } from './judge.ts';
 import { bilingual } from '../protocol/bilingual.ts';
 import type { Message } from '../protocol/message.ts';
 

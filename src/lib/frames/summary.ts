@@ -3,7 +3,7 @@
 
 import type { CloseCodeInfo } from '../protocol/closeCodes.ts';
 import { closeCodeInfo } from '../protocol/closeCodes.ts';
-import { parseClosePayload } from '../protocol/closePayload.ts';
+import { parseClosePayload } from '../protocol/parseClose.ts';
 import { toHex } from '../protocol/hex.ts';
 import type { Message } from '../protocol/message.ts';
 import type { OpcodeInfo } from '../protocol/opcodes.ts';

@@ -1,33 +1,13 @@
 // The payload of a close frame (RFC 6455 §5.5.1): empty, or a 2-byte big-endian status code followed by a
-// UTF-8 reason. Both directions live here so the builder and the decoder agree on the layout.
+// UTF-8 reason. Writing it lives here; reading it, which judges the code and the reason against the rules
+// (errors.ts, closeCodes.ts), in parseClose.ts, so a page that only builds frames does not load the rules.
 
-import type { ProtocolError } from './errors.ts';
-import { protocolErrors } from './errors.ts';
-import { isValidCloseCode } from './closeCodes.ts';
-import { decodeUtf8, decodeUtf8Lossy, encodeUtf8 } from './utf8.ts';
+import { encodeUtf8 } from './utf8.ts';
 
 export type ClosePayload = { code: number | null; reason: string };
 
 /** A close frame's payload carries at most 125 bytes, two of them the code. */
 export const MAX_CLOSE_REASON_BYTES = 123;
-
-/**
- * Reads a close payload. `close` is always filled in, leniently (a bad reason shows U+FFFD), so a view can
- * show what arrived; `error` says which rule it breaks, if any.
- */
-export function parseClosePayload(payload: Uint8Array): { close: ClosePayload; error: ProtocolError | null } {
-  if (payload.length === 0) return { close: { code: null, reason: '' }, error: null };
-  if (payload.length === 1) {
-    return { close: { code: null, reason: '' }, error: protocolErrors.invalidClosePayloadLength() };
-  }
-  const code = (payload[0] << 8) | payload[1];
-  const reasonBytes = payload.subarray(2);
-  const reason = decodeUtf8(reasonBytes);
-  const close = { code, reason: reason ?? decodeUtf8Lossy(reasonBytes) };
-  if (!isValidCloseCode(code)) return { close, error: protocolErrors.invalidCloseCode(code) };
-  if (reason === null) return { close, error: protocolErrors.invalidCloseReason() };
-  return { close, error: null };
-}
 
 /**
  * Builds a close payload. It does not judge the code (the builder lab sends 1005 on purpose, to show it

@@ -10,7 +10,7 @@ import { OPCODE, isControlOpcode, isKnownOpcode } from './frame.ts';
 import { protocolErrors } from './errors.ts';
 import { applyMask } from './mask.ts';
 import { Utf8Validator, decodeUtf8 } from './utf8.ts';
-import { parseClosePayload } from './closePayload.ts';
+import { parseClosePayload } from './parseClose.ts';
 import { concat, readUint32, truncate } from './bytes.ts';
 
 /** What the decoder is waiting for: the first two bytes, an extended length, the masking key, or payload. */

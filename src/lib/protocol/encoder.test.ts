@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame } from './encoder.ts';
-import { encodeClosePayload, parseClosePayload } from './closePayload.ts';
+import { encodeClosePayload } from './closePayload.ts';
+import { parseClosePayload } from './parseClose.ts';
 import { FrameDecoder } from './decoder.ts';
 import { toHex } from './hex.ts';
 import { feed, hex, sequence } from './testing.ts';
