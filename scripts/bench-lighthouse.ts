@@ -62,6 +62,9 @@ async function measure(url: string, chromePort: number): Promise<Measure | null>
     const failing = ['accessibility', 'best-practices', 'seo'].flatMap((c) =>
       categories[c]!.auditRefs.filter((r) => r.weight > 0 && (audits[r.id]!.score ?? 1) < 1).map((r) => r.id),
     );
+    // A layout shift is rare and hard to catch again: say which element moved.
+    const shifts = (audits['layout-shifts']?.details as { items?: Array<{ node?: { selector?: string } }> } | undefined)?.items ?? [];
+    for (const shift of shifts) failing.push(`shifted:${shift.node?.selector ?? '?'}`);
     return {
       performance: categories.performance!.score ?? 0,
       accessibility: categories.accessibility!.score ?? 0,
