@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulatedServer } from '../sim/index.ts';
-import { createEventSource, createSocket, streamFactoryFor, hasSimulatedServer, loadSimulatedServer, serverFetch, setSimulatedServer, setSimulatedServerLoader, type SimulatedServer, type WebSocketLike } from './sockets.ts';
+import { until, watch } from '../sim/testing.ts';
+import { createEventSource, createSocket, hasSimulatedServer, loadSimulatedServer, serverFetch, setSimulatedServer, setSimulatedServerLoader, streamFactoryFor, type SimulatedServer } from './sockets.ts';
 
 /** A loader the test releases by hand, so it can act on sockets opened while the simulator is loading. */
 function heldLoader() {
@@ -18,22 +19,6 @@ function heldLoader() {
   return { release, fail, calls: () => calls };
 }
 
-function watch(ws: WebSocketLike): string[] {
-  const seen: string[] = [];
-  ws.addEventListener('open', () => seen.push(`open ${ws.readyState} ${ws.protocol}`));
-  ws.addEventListener('message', (e) => seen.push(`message ${e.data instanceof ArrayBuffer ? `ab:${new Uint8Array(e.data).join(',')}` : e.data}`));
-  ws.addEventListener('error', () => seen.push(`error ${ws.readyState}`));
-  ws.addEventListener('close', (e) => seen.push(`close ${e.code} ${e.wasClean} ${ws.readyState}`));
-  return seen;
-}
-
-const until = async (check: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 const caught = (f: () => unknown): string => {
   try {
     f();
@@ -74,13 +59,14 @@ describe('the simulated server, loaded on demand', () => {
     expect(caught(() => ws.send('too soon'))).toBe('InvalidStateError');
     loader.release();
     await until(() => seen.length > 0);
-    expect(seen).toEqual(['open 1 json']);
+    expect(seen).toEqual(['open 1']);
+    expect(ws.protocol).toBe('json');
     ws.send(new Uint8Array([1, 2, 3]));
     await until(() => seen.length > 1);
     expect(seen[1]).toBe('message ab:1,2,3');
     ws.close(1000);
     await until(() => seen.length > 2);
-    expect(seen[2]).toBe('close 1000 true 3');
+    expect(seen[2]).toBe('close 1000 "" true 3');
   });
 
   it('throws the constructor and close() errors at the call, before anything has loaded', () => {
@@ -103,7 +89,7 @@ describe('the simulated server, loaded on demand', () => {
     ws.send('after close: taken, never sent');
     loader.release();
     await until(() => seen.length > 1);
-    expect(seen).toEqual(['error 3', 'close 1006 false 3']);
+    expect(seen).toEqual(['error 3', 'close 1006 "" false 3']);
   });
 
   it('fails its connections (error, close 1006) when the simulator cannot load, and tries again next time', async () => {
@@ -112,7 +98,7 @@ describe('the simulated server, loaded on demand', () => {
     const seen = watch(ws);
     loader.fail();
     await until(() => seen.length > 1);
-    expect(seen).toEqual(['error 3', 'close 1006 false 3']);
+    expect(seen).toEqual(['error 3', 'close 1006 "" false 3']);
     heldLoader().release();
     const again = createSocket('ws://simulated.invalid/echo');
     await until(() => again.readyState === 1);

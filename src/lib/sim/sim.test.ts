@@ -6,34 +6,12 @@ import { newSessionId } from '../inspect/session.ts';
 import { startServer, type TestServer } from '../../../demo-server/test/helpers.ts';
 import { FAULTS } from '../close/serverRules.ts';
 import { createSimulatedServer, SimulatedWebSocket } from './index.ts';
+import { until, watch } from './testing.ts';
 
 const sim = createSimulatedServer();
 const url = (path: string) => `ws://simulated.invalid${path}`;
 const openSim = (path: string, protocols?: string | string[]) => sim.openSocket(url(path), protocols) as SimulatedWebSocket;
 
-/** Every event the page would see, in order, as short strings. */
-function watch(ws: SimulatedWebSocket): string[] {
-  const seen: string[] = [];
-  ws.addEventListener('open', () => seen.push(`open ${ws.readyState}`));
-  ws.addEventListener('message', (e) => {
-    const data = (e as MessageEvent).data;
-    seen.push(`message ${typeof data === 'string' ? data : data instanceof ArrayBuffer ? `ab:${new Uint8Array(data).join(',')}` : 'blob'}`);
-  });
-  ws.addEventListener('error', () => seen.push(`error ${ws.readyState}`));
-  ws.addEventListener('close', (e) => {
-    const c = e as CloseEvent;
-    seen.push(`close ${c.code} ${JSON.stringify(c.reason)} ${c.wasClean} ${ws.readyState}`);
-  });
-  return seen;
-}
-
-const until = async (check: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 const opened = (ws: SimulatedWebSocket) => new Promise<void>((resolve) => ws.addEventListener('open', () => resolve()));
 const closedEvent = (ws: SimulatedWebSocket) => new Promise<CloseEvent>((resolve) => ws.addEventListener('close', (e) => resolve(e as CloseEvent)));
 
