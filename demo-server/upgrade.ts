@@ -14,11 +14,10 @@ import { noSuchEndpoint } from './routes.ts';
 import type { RefusalResponse, TapHooks } from './inspect/types.ts';
 import { isOriginAllowed } from './origin.ts';
 import { tooManyConnections } from '../src/lib/server/limits.ts';
+import { chooseProtocol } from '../src/lib/server/subprotocols.ts';
 
 /** Sec-WebSocket-Key: base64 of 16 bytes (§4.1). */
 const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
-/** A subprotocol name is an HTTP token (RFC 7230 §3.2.6). */
-const tokenPattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** The HTTP response that refuses a handshake: status line, headers, and the reason as a one-line body. */
 export function refusalResponse(refusal: Rejection): RefusalResponse {
@@ -50,13 +49,6 @@ function destroyOnError(this: Duplex): void {
 }
 
 /** Parses Sec-WebSocket-Protocol; null when malformed (empty item, non-token, duplicate). */
-function parseProtocols(header: string | undefined): string[] | null {
-  if (header === undefined) return [];
-  const names = header.split(',').map((name) => name.trim());
-  if (names.some((name) => !tokenPattern.test(name)) || new Set(names).size !== names.length) return null;
-  return names;
-}
-
 export function createUpgradeHandler(
   hub: Hub,
   endpoints: ReadonlyMap<string, Endpoint>,
@@ -113,17 +105,9 @@ export function createUpgradeHandler(
     const opener = endpoint.prepare(query);
     if (isRejection(opener)) return opener;
 
-    const offered = parseProtocols(req.headers['sec-websocket-protocol']);
-    if (offered === null) return rejection(400, 'Sec-WebSocket-Protocol must be a comma list of distinct tokens');
-    if (offered.length > 0) {
-      const chosen = offered.find((name) => endpoint.protocols.includes(name));
-      // Browsers fail a connection that offered protocols and got none back, so say why here instead.
-      if (chosen === undefined) {
-        const known = endpoint.protocols.length > 0 ? `speaks only ${endpoint.protocols.join(', ')}` : 'speaks no subprotocol';
-        return rejection(400, `Unsupported subprotocol: ${endpoint.path} ${known}`);
-      }
-      chosenProtocol.set(req, chosen);
-    }
+    const chosen = chooseProtocol(req.headers['sec-websocket-protocol'], endpoint);
+    if (isRejection(chosen)) return chosen;
+    if (chosen !== null) chosenProtocol.set(req, chosen);
     if (tap) {
       const refusal = tap.check(query, endpoint, key);
       if (refusal) return refusal;

@@ -1,55 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
-import { watchConsole } from './helpers.ts';
-import { expectedLines, expectedOutput, missingLines } from '../src/examples/expected.ts';
+import { test } from './fixtures.ts';
+import { lessonsWithExamples, runEveryExample } from './runnables.ts';
 
-// Every runnable example on every lesson, in both languages, run against the demo server: each must print the
-// lines src/examples/expected.ts lists for it (and nothing else, unless the entry says so), with no error or
-// uncaught exception in its console, no console error in the page besides those Chromium prints for what some
-// examples do on purpose, and, through the fixture, no Content-Security-Policy violation in the page or its frames. The examples of one
-// page run at the same time, as a reader clicking Run on each would have them.
-const runLabel = { en: 'Run', vi: 'Chạy' } as const;
-
-function lessonsWithExamples(lang: string): { slug: string; examples: string[] }[] {
-  return readdirSync(`content/${lang}`)
-    .filter((n) => n.endsWith('.mdx'))
-    .sort()
-    .map((n) => ({
-      slug: n.slice(0, -4),
-      examples: [...readFileSync(`content/${lang}/${n}`, 'utf8').matchAll(/<Runnable\s+example="([^"]+)"/g)].map((m) => m[1]!),
-    }))
-    .filter((l) => l.examples.length > 0);
-}
-
+// Every runnable example on every lesson, in both languages, run against the demo server (tests/runnables.ts
+// says what is checked); through the fixture, no Content-Security-Policy violation in the page or its frames.
 for (const lang of ['en', 'vi'] as const) {
   for (const { slug, examples } of lessonsWithExamples(lang)) {
     test(`${lang}/${slug}: ${examples.join(', ')}`, async ({ page }) => {
       test.setTimeout(60_000);
-      // Chromium's own console errors for what some examples do on purpose: fail to connect, send() after close().
-      const noErrors = watchConsole(page, [/^WebSocket connection to '.*' failed/, /^WebSocket is already in CLOSING or CLOSED state\.$/]);
-      await page.goto(`/${lang}/${slug}/`);
-      const figures = page.locator('figure.runnable');
-      await expect(figures).toHaveCount(examples.length);
-      for (const [i, example] of examples.entries()) {
-        const figure = figures.nth(i);
-        await expect(figure).toHaveAttribute('data-example', example);
-        await figure.getByRole('button', { name: runLabel[lang], exact: true }).click();
-      }
-      for (const [i, example] of examples.entries()) {
-        const lines = figures.nth(i).locator('.runnable-console > li');
-        const expected = expectedLines(example, lang);
-        const { anyOrder, more } = expectedOutput[example]!;
-        await expect
-          .poll(async () => missingLines(expected, await lines.allTextContents(), anyOrder).map(String), {
-            message: `${example}: expected lines not printed yet`,
-            timeout: 40_000,
-          })
-          .toEqual([]);
-        if (!more) expect(await lines.allTextContents(), `${example}: only the expected lines`).toHaveLength(expected.length);
-        const errors = await figures.nth(i).locator('.runnable-console > li.error, .runnable-console > li.uncaught').allTextContents();
-        expect(errors, `${example}: errors in its console`).toEqual([]);
-      }
-      noErrors();
+      await runEveryExample(page, `/${lang}/${slug}/`, lang, examples);
     });
   }
 }

@@ -1,7 +1,8 @@
 // The Run island for every <Runnable> on the page: runs the example in a sandboxed iframe (its own document,
 // /run-sandbox.html) and shows what it logs. Kept tiny on purpose, since every lesson page loads it; the editor
 // is imported on Edit.
-import { configMessage, isSandboxMessage, SANDBOX_PATH, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
+import { configMessage, isSandboxMessage, SANDBOX_PATH, SIMULATED_SANDBOX_PATH, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
+import { isSimulatedUrl } from '../../lib/server/choice.ts';
 import { serverSetting } from '../../playgrounds/shared/server.ts';
 
 /** The chosen demo server's base, or the default while the reader's field holds no server. */
@@ -31,6 +32,12 @@ function setup(figure: HTMLElement): void {
   const output = $<HTMLOListElement>('.runnable-console');
   const status = $<HTMLElement>('.runnable-status');
   const serverLabel = $<HTMLElement>('.runnable-server-value');
+  const simulatedNote = $<HTMLElement>('.runnable-sim');
+  /** Shows the server a run uses, and whether it is the simulated one (which runs inside the sandbox). */
+  const showServer = (server: string) => {
+    serverLabel.textContent = server;
+    simulatedNote.hidden = !isSimulatedUrl(server);
+  };
   let frame: HTMLIFrameElement | null = null;
   let editor: Editor | null = null;
   let lines = 0;
@@ -59,7 +66,7 @@ function setup(figure: HTMLElement): void {
     output.replaceChildren();
     lines = 0;
     const server = serverBase();
-    serverLabel.textContent = server;
+    showServer(server);
     const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
     const code = editor ? editor.value : original;
     const iframe = document.createElement('iframe');
@@ -68,7 +75,7 @@ function setup(figure: HTMLElement): void {
     iframe.title = s['run.frame']!;
     iframe.tabIndex = -1;
     iframe.setAttribute('aria-hidden', 'true');
-    iframe.src = SANDBOX_PATH;
+    iframe.src = isSimulatedUrl(server) ? SIMULATED_SANDBOX_PATH : SANDBOX_PATH;
     // The frame's origin is opaque, so '*' is the only target that reaches it; it accepts only its parent.
     iframe.addEventListener(
       'load',
@@ -113,7 +120,7 @@ function setup(figure: HTMLElement): void {
     }
   });
 
-  serverLabel.textContent = serverBase();
+  showServer(serverBase());
   runButton.disabled = editButton.disabled = false;
 }
 

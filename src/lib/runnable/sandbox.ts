@@ -109,6 +109,13 @@ function frameMain(cfg: SandboxConfig & { tag: string }): void {
 export const SANDBOX_PATH = '/run-sandbox.html';
 
 /**
+ * The same sandbox with the simulated server inside it (src/pages/run-sandbox-sim.html.ts, simulatedGlobals.ts),
+ * used while the reader's server choice is the simulated one: the simulator lives in the page's own JavaScript,
+ * which the opaque-origin frame cannot reach, so the frame carries a copy of its own.
+ */
+export const SIMULATED_SANDBOX_PATH = '/run-sandbox-sim.html';
+
+/**
  * The sandbox's own policy: the reader's code runs as an inline script and may connect to any WebSocket or
  * HTTP server (the labs' server setting can point anywhere); nothing else is loaded. The opaque origin, not
  * this policy, is what keeps the code away from the lesson.
@@ -120,8 +127,11 @@ export function configMessage(config: SandboxConfig): SandboxConfig & { tag: typ
   return { ...config, tag: MESSAGE_TAG };
 }
 
-/** The sandbox document: its policy and a bootstrap that runs the first configuration its parent sends. */
-export function sandboxDocument(): string {
+/**
+ * The sandbox document: its policy and a bootstrap that runs the first configuration its parent sends, after
+ * `prelude` (a classic script's source, e.g. the simulated server) when there is one.
+ */
+export function sandboxDocument(prelude = ''): string {
   const bootstrap =
     `addEventListener('message', function start(event) {` +
     `if (event.source !== parent || !event.data || event.data.tag !== ${JSON.stringify(MESSAGE_TAG)}) return;` +
@@ -131,6 +141,9 @@ export function sandboxDocument(): string {
   return (
     '<!doctype html><html lang="en"><meta charset="utf-8">' +
     `<meta http-equiv="content-security-policy" content="${SANDBOX_POLICY}">` +
-    `<title>Runnable example</title><script>${bootstrap}</script></html>`
+    '<title>Runnable example</title>' +
+    // `</script` inside the prelude's strings would end the element early; `<\/` means the same in JavaScript.
+    (prelude ? `<script>${prelude.replaceAll('</script', '<\\/script')}</script>` : '') +
+    `<script>${bootstrap}</script></html>`
   );
 }

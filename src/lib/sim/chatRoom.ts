@@ -32,10 +32,17 @@ export class SimChatRoom {
   }
 
   join(peer: SimPeer, nick: string): void {
-    void this.#open().then(() => {
+    const ready = this.#open();
+    // The demo server's room takes messages from the moment the connection opens, but a tab's first member
+    // waits for the roll call before it is in the room: what it sends meanwhile is handled after its join
+    // (promise callbacks run in the order they were registered), not lost.
+    peer.onMessage = (data, binary) =>
+      void ready.then(() => {
+        if (this.#members.has(peer)) this.#onMessage(peer, nick, data, binary);
+      });
+    void ready.then(() => {
       if (!peer.open) return;
       this.#members.set(peer, nick);
-      peer.onMessage = (data, binary) => this.#onMessage(peer, nick, data, binary);
       peer.whenClosed(() => {
         if (!this.#members.delete(peer)) return;
         this.#broadcast({ type: 'leave', nick, count: this.count });

@@ -9,6 +9,7 @@ import { BAD_SESSION_REASON, handshakeRecord, isSessionId, tapDirections, type T
 import { isRejection, rejection, type Rejection } from '../server/params.ts';
 import type { Rate } from './link.ts';
 import { DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_PAYLOAD, DEFAULT_MESSAGES_PER_SECOND, tooManyConnections } from '../server/limits.ts';
+import { chooseProtocol } from '../server/subprotocols.ts';
 import { SimPeer } from './peer.ts';
 import type { SimSessions } from './sessions.ts';
 
@@ -66,6 +67,14 @@ export class SimRouter {
       opener = rejection(status, reason, headers);
     } else if (session !== null && !isSessionId(session)) opener = rejection(400, BAD_SESSION_REASON);
     else opener = endpoint.prepare(url.searchParams);
+    const header = (name: string): string | null => {
+      for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
+        if (request.rawHeaders[i]!.toLowerCase() === name) return request.rawHeaders[i + 1]!;
+      }
+      return null;
+    };
+    const protocol = endpoint ? chooseProtocol(header('sec-websocket-protocol'), { path: url.pathname, protocols: endpoint.protocols }) : null;
+    if (!isRejection(opener) && isRejection(protocol)) opener = protocol;
     if (isRejection(opener)) {
       const body = opener.reason;
       const lines = [
@@ -79,14 +88,6 @@ export class SimRouter {
       return { status: opener.status, headers: lines.slice(1).map(splitHeader), peer: null, readRate: null, writeRate: null, opened: () => {} };
     }
 
-    const header = (name: string): string | null => {
-      for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
-        if (request.rawHeaders[i]!.toLowerCase() === name) return request.rawHeaders[i + 1]!;
-      }
-      return null;
-    };
-    const offered = (header('sec-websocket-protocol') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-    const protocol = offered.find((p) => endpoint!.protocols.includes(p)) ?? null;
     const deflate = endpoint!.deflate && /(^|,)\s*permessage-deflate\s*(;|,|$)/.test(header('sec-websocket-extensions') ?? '');
     const lines = [
       'HTTP/1.1 101 Switching Protocols',
@@ -94,7 +95,7 @@ export class SimRouter {
       'Connection: Upgrade',
       `Sec-WebSocket-Accept: ${await computeAccept(header('sec-websocket-key') ?? '')}`,
     ];
-    if (protocol) lines.push(`Sec-WebSocket-Protocol: ${protocol}`);
+    if (typeof protocol === 'string') lines.push(`Sec-WebSocket-Protocol: ${protocol}`);
     if (deflate) lines.push('Sec-WebSocket-Extensions: permessage-deflate');
     sink?.push(handshakeRecord(request, lines));
     const tap = sink ? tapDirections(sink, { deflate, maxPayload: DEFAULT_MAX_PAYLOAD }) : null;

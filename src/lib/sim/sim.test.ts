@@ -86,6 +86,17 @@ describe('SimulatedWebSocket: the API', () => {
       expect(seen).toEqual(['error 3', 'close 1006 "" false 3']);
     }
   });
+
+  it('offers a subprotocol as the demo server answers it: one it speaks is chosen, only others is refused (error, 1006)', async () => {
+    const chosen = openSim('/echo', ['chat.v2', 'json']);
+    await opened(chosen);
+    expect(chosen.protocol).toBe('json');
+    chosen.close();
+    const refused = openSim('/echo', ['chat.v2']);
+    const seen = watch(refused);
+    await until(() => seen.length === 2);
+    expect(seen).toEqual(['error 3', 'close 1006 "" false 3']);
+  });
 });
 
 describe('simulated endpoints', () => {
@@ -170,6 +181,18 @@ describe('simulated endpoints', () => {
     expect(got[2]).toMatchObject({ type: 'message', nick: 'An', text: 'xin chào' });
     c.close();
   });
+
+  it('/chat takes a message sent the moment the socket opens (before the room has counted the tabs), after the join', async () => {
+    const c = openSim('/chat?nick=Lan');
+    const got: any[] = [];
+    c.addEventListener('message', (e) => got.push(JSON.parse((e as MessageEvent).data)));
+    await opened(c);
+    c.send(JSON.stringify({ type: 'message', text: 'sớm' }));
+    await until(() => got.length === 2);
+    expect(got.map((m) => m.type)).toEqual(['join', 'message']);
+    expect(got[1]).toMatchObject({ nick: 'Lan', text: 'sớm' });
+    c.close();
+  });
 });
 
 /** Opens an inspector then the connection on `open`, sends `send`, and returns the session's records. */
@@ -217,6 +240,17 @@ describe('simulated inspector records', () => {
     openSim(`/misbehave?fault=masked&session=${id}`);
     await until(() => records.some((r) => r.kind === 'frame' && r.error !== undefined));
     expect(records.find((r) => r.kind === 'frame' && r.error)).toMatchObject({ dir: 'server', masked: true, error: { closeCode: 1002 } });
+    inspector.close();
+  });
+
+  it('records a refused subprotocol with the demo server\'s status and reason', async () => {
+    const id = newSessionId();
+    const { inspector, records } = await simInspector(id);
+    sim.openSocket(url(`/echo?session=${id}`), ['chat.v2']);
+    await until(() => records.some((r) => r.kind === 'handshake'));
+    const handshake = records.find((r): r is HandshakeRecord => r.kind === 'handshake')!;
+    expect(handshake.response.status).toBe(400);
+    expect(handshake.response.body).toBe('Unsupported subprotocol: /echo speaks only echo, json');
     inspector.close();
   });
 });
