@@ -1,7 +1,7 @@
 // What every WebSocket endpoint module provides to the upgrade router.
 import type { Client } from './client.ts';
 import type { Rejection } from '../src/lib/server/params.ts';
-import { ENDPOINT_PROTOCOLS, type WebSocketPath } from '../src/lib/endpoints.ts';
+import { endpointTraits, type WebSocketPath } from '../src/lib/endpoints.ts';
 
 export type { Rejection } from '../src/lib/server/params.ts';
 export { intParam, isRejection, readInteger, rejection } from '../src/lib/server/params.ts';
@@ -25,10 +25,9 @@ export interface Endpoint {
   stop?(): void;
 }
 
-/** What an endpoint module declares; the rest is the usual: not compressed, rate-limited. */
-export type EndpointSpec = Pick<Endpoint, 'prepare' | 'closed' | 'stop'> & Partial<Pick<Endpoint, 'deflate' | 'rateLimited'>>;
+/** What an endpoint module declares: its behaviour. The rest comes from the registry (src/lib/endpoints.ts). */
+export type EndpointSpec = Pick<Endpoint, 'prepare' | 'closed' | 'stop'>;
 
-/** An endpoint at `path`, speaking the subprotocols the registry (src/lib/endpoints.ts) lists for it. */
 export function defineEndpoint(path: WebSocketPath, spec: EndpointSpec): Endpoint {
-  return { path, protocols: ENDPOINT_PROTOCOLS[path], deflate: false, rateLimited: true, ...spec };
+  return { path, ...endpointTraits(path), ...spec };
 }

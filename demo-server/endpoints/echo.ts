@@ -10,7 +10,6 @@ const BINARY = { binary: true };
 
 export function createEcho(path: '/echo' | '/echo-deflate'): Endpoint {
   return defineEndpoint(path, {
-    deflate: path === '/echo-deflate',
     prepare(query) {
       const fragments = readInteger(query, 'fragment', ENDPOINT_QUERY[path].fragment);
       if (isRejection(fragments)) return fragments;

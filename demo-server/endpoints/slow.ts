@@ -13,7 +13,6 @@ export function createSlow(heartbeatMs: number): Endpoint {
   // Each pause stays well under the heartbeat (incoming bytes also count as a sign of life).
   const pauseMs = Math.max(10, Math.min(SLOW_PAUSE_MS, Math.floor(heartbeatMs / 4)));
   return defineEndpoint('/slow', {
-    rateLimited: false,
     prepare() {
       return (client) => {
         let budget = SLOW_READ_BYTES;

@@ -113,3 +113,17 @@ export const ENDPOINT_PROTOCOLS: { readonly [P in WebSocketPath]: readonly strin
   '/heartbeat': [],
   '/inspect': [],
 };
+
+/** How a WebSocket endpoint is set up, the same on the demo server and in the page's simulator. */
+export type EndpointTraits = {
+  /** The subprotocols it speaks (ENDPOINT_PROTOCOLS). */
+  readonly protocols: readonly string[];
+  /** Negotiates permessage-deflate: only /echo-deflate. */
+  readonly deflate: boolean;
+  /** Counts against MESSAGES_PER_SECOND: all but /slow, whose slow reading is its own limit. */
+  readonly rateLimited: boolean;
+};
+
+export function endpointTraits(path: WebSocketPath): EndpointTraits {
+  return { protocols: ENDPOINT_PROTOCOLS[path], deflate: path === '/echo-deflate', rateLimited: path !== '/slow' };
+}

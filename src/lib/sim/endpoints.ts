@@ -1,7 +1,7 @@
 // The demo server's endpoints, in the page. Each does what its demo-server/endpoints/ module does, with
 // the same rules from src/lib (query refusals, close parameters, faults, chat answers, the quote stream).
 import { FAULT_CUT_AFTER_MS, FAULT_GAP_MS, faultAnnouncement, parseCloseQuery, parseFaultQuery } from '../close/serverRules.ts';
-import { ENDPOINT_PROTOCOLS, ENDPOINT_QUERY, SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
+import { ENDPOINT_QUERY, endpointTraits, SLOW_PAUSE_MS, SLOW_READ_BYTES, type WebSocketPath } from '../endpoints.ts';
 import { Firehose } from '../buffered/firehose.ts';
 import { Beat } from '../heartbeat/rules.ts';
 import { BAD_SESSION_REASON, isSessionId } from '../inspect/tap.ts';
@@ -19,11 +19,9 @@ function echoing(peer: SimPeer, fragments = 1): void {
   peer.onMessage = (data, binary) => peer.send(data, { binary, fragments });
 }
 
-function echo(deflate: boolean): SimEndpoint {
+function echo(path: '/echo' | '/echo-deflate'): SimEndpoint {
   return {
-    protocols: ENDPOINT_PROTOCOLS['/echo'],
-    deflate,
-    rateLimited: true,
+    ...endpointTraits(path),
     prepare(query) {
       const fragments = readInteger(query, 'fragment', ENDPOINT_QUERY['/echo'].fragment);
       if (isRejection(fragments)) return fragments;
@@ -33,9 +31,7 @@ function echo(deflate: boolean): SimEndpoint {
 }
 
 const close: SimEndpoint = {
-  protocols: [],
-  deflate: false,
-  rateLimited: true,
+  ...endpointTraits('/close'),
   prepare(query) {
     const request = parseCloseQuery(query);
     if (isRejection(request)) return request;
@@ -49,9 +45,7 @@ const close: SimEndpoint = {
 };
 
 const misbehave: SimEndpoint = {
-  protocols: [],
-  deflate: false,
-  rateLimited: true,
+  ...endpointTraits('/misbehave'),
   prepare(query) {
     const fault = parseFaultQuery(query);
     if (isRejection(fault)) return fault;
@@ -68,10 +62,7 @@ const misbehave: SimEndpoint = {
 
 // The link itself reads at /slow's rate; the endpoint acks each read period in which bytes arrived.
 const slow: SimEndpoint = {
-  protocols: [],
-  deflate: false,
-  // As on the demo server: its slow reading is its own limit.
-  rateLimited: false,
+  ...endpointTraits('/slow'),
   readRate: { bytes: SLOW_READ_BYTES, everyMs: SLOW_PAUSE_MS },
   prepare() {
     return (peer) => {
@@ -95,9 +86,7 @@ const slow: SimEndpoint = {
 };
 
 const ticker: SimEndpoint = {
-  protocols: [],
-  deflate: false,
-  rateLimited: true,
+  ...endpointTraits('/ticker'),
   prepare(query) {
     const hz = readInteger(query, 'hz', ENDPOINT_QUERY['/ticker'].hz);
     if (isRejection(hz)) return hz;
@@ -111,9 +100,7 @@ const ticker: SimEndpoint = {
 
 // /heartbeat: a protocol Ping and a {"type":"ping","n":N} each interval; an unanswered ping by the next one closes with 4000.
 const heartbeat: SimEndpoint = {
-  protocols: [],
-  deflate: false,
-  rateLimited: true,
+  ...endpointTraits('/heartbeat'),
   prepare(query) {
     const interval = readInteger(query, 'interval', ENDPOINT_QUERY['/heartbeat'].interval);
     if (isRejection(interval)) return interval;
@@ -138,9 +125,7 @@ const heartbeat: SimEndpoint = {
 
 function chat(room: SimChatRoom): SimEndpoint {
   return {
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+    ...endpointTraits('/chat'),
     prepare(query) {
       const nick = chatNick(query);
       if (isRejection(nick)) return nick;
@@ -151,9 +136,7 @@ function chat(room: SimChatRoom): SimEndpoint {
 
 function inspect(sessions: SimSessions): SimEndpoint {
   return {
-    protocols: [],
-    deflate: false,
-    rateLimited: true,
+    ...endpointTraits('/inspect'),
     prepare(query) {
       const id = query.get('session') ?? '';
       if (!isSessionId(id)) return rejection(400, BAD_SESSION_REASON);
@@ -177,9 +160,7 @@ function firehose(): SimEndpoint {
     later: (fn, ms) => void setTimeout(fn, ms),
   });
   return {
-    protocols: ENDPOINT_PROTOCOLS['/firehose'],
-    deflate: false,
-    rateLimited: true,
+    ...endpointTraits('/firehose'),
     writeRate: FIREHOSE_LINK_RATE,
     prepare(query) {
       const open = hose.prepare(query);
@@ -195,8 +176,8 @@ function firehose(): SimEndpoint {
 /** Every endpoint of the demo server, by path (a path of src/lib/endpoints.ts without one is a type error). */
 export function simEndpoints(room: SimChatRoom, sessions: SimSessions): Map<string, SimEndpoint> {
   const byPath: Record<WebSocketPath, SimEndpoint> = {
-    '/echo': echo(false),
-    '/echo-deflate': echo(true),
+    '/echo': echo('/echo'),
+    '/echo-deflate': echo('/echo-deflate'),
     '/close': close,
     '/misbehave': misbehave,
     '/slow': slow,
