@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
-import { format, missingKeys, pick, t } from './index.ts';
+import { fill } from './format.ts';
+import { missingKeys, pick, t } from './index.ts';
 
 describe('UI strings', () => {
   it('has the same keys in English and Vietnamese', () => {
@@ -22,7 +23,7 @@ describe('UI strings', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(format('Hi {name}, {missing}', { name: 'An' })).toBe('Hi An, {missing}');
+    expect(fill('Hi {name}, {missing}', { name: 'An' })).toBe('Hi An, {missing}');
     expect(t('vi', 'lab.field.binary', { bytes: 5 })).toBe('nhị phân, 5 byte');
   });
 

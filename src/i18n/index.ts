@@ -1,9 +1,8 @@
+import { fill, languages, type Lang } from './format.ts';
 import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
-import { fill } from '../lib/connection/format.ts';
 
-export const languages = ['en', 'vi'] as const;
-export type Lang = (typeof languages)[number];
+export { languages, type Lang };
 export type UiKey = keyof typeof en;
 export type Strings = Record<string, string>;
 
@@ -31,13 +30,8 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'vi' : 'en';
 }
 
-/** Fills `{name}` placeholders: the same filler the islands use, so build-time and live text agree. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return fill(template, values);
-}
-
 export function t(lang: Lang, key: UiKey, values?: Record<string, string | number>): string {
-  return format(dictionaries[lang][key], values);
+  return fill(dictionaries[lang][key], values);
 }
 
 /**

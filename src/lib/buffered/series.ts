@@ -1,6 +1,8 @@
 // bufferedAmount over time: samples kept within a bound (without losing the peaks), and what the lab's
 // chart needs — nice axis ticks, scaled coordinates, an SVG path — and byte counts in words.
 
+import { formatNumber } from '../../i18n/format.ts';
+
 export type Sample = { t: number; value: number };
 
 export class BufferSeries {
@@ -89,10 +91,10 @@ export function formatBytes(bytes: number, locale = 'en'): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
+  return `${formatNumber(locale, value, { maximumFractionDigits: digits })} ${UNITS[unit]}`;
 }
 
 /** 1234 ms → "1.2 s" ("1,2 s"). */
 export function formatSeconds(ms: number, locale = 'en'): string {
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000)} s`;
+  return `${formatNumber(locale, ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
 }

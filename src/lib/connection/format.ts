@@ -1,13 +1,10 @@
+import { fill } from '../../i18n/format.ts';
 import type { LogEntry, MessageData } from './model.ts';
 
 type Strings = Record<string, string>;
 
 const PREVIEW_BYTES = 32;
 
-/** Fills `{name}` placeholders in a UI string; unknown ones stay visible so a mistake is noticed. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 export function hexPreview(bytes: Uint8Array, max = PREVIEW_BYTES): string {
   const shown = Array.from(bytes.subarray(0, max), (b) => b.toString(16).padStart(2, '0')).join(' ');

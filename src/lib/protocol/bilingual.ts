@@ -2,6 +2,7 @@
 // A page's island never imports this module (it would ship both tables): its Astro wrapper passes the one
 // table the page needs (protocolText(lang)) and the island calls explain().
 
+import type { Lang } from '../../i18n/format.ts';
 import { explain, type Message, type ProtocolText } from './message.ts';
 import { en } from './text.en.ts';
 import { vi } from './text.vi.ts';
@@ -9,7 +10,7 @@ import { vi } from './text.vi.ts';
 /** A sentence or two for the reader, in English and in Vietnamese. */
 export type Bilingual = { en: string; vi: string };
 
-export type Lang = 'en' | 'vi';
+export type { Lang };
 
 const TEXT: Record<Lang, ProtocolText> = { en, vi };
 

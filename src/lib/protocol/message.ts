@@ -2,6 +2,8 @@
 // values the sentence needs. The codec builds Messages; a view turns them into words with explain() and the
 // table for its page's language (text.en.ts or text.vi.ts), so a page ships one language, not both.
 
+import { formatNumber } from '../../i18n/format.ts';
+
 export type MessageValue = string | number | Message;
 export type Message = { key: string; values?: Readonly<Record<string, MessageValue>> };
 
@@ -10,14 +12,6 @@ export type ProtocolText = Readonly<Record<string, string>>;
 
 export function message(key: string, values?: Record<string, MessageValue>): Message {
   return values ? { key, values } : { key };
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function formatNumber(locale: string, n: number): string {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
-  return format.format(n);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fill } from '../../lib/connection/format.ts';
+import { fill } from '../../i18n/format.ts';
 import type { InspectError } from '../../lib/inspect/session.ts';
 import { serverSetting } from './server.ts';
 

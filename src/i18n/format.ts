@@ -1,0 +1,36 @@
+// The one way UI text is filled in and numbers are written, for pages, islands and src/lib alike. Framework-
+// free and without the dictionaries, so an island importing it ships no strings it was not handed.
+
+export const languages = ['en', 'vi'] as const;
+export type Lang = (typeof languages)[number];
+
+export type Values = Readonly<Record<string, string | number>>;
+
+/** Fills `{name}` placeholders; an unknown one stays visible, so a mistake is noticed rather than blank. */
+export function fill(template: string, values: Values = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The string for `key` in a lab's strings, filled; a missing key shows itself. */
+export function translate<K extends string>(strings: Readonly<Partial<Record<K, string>>>, key: K, values?: Values): string {
+  return fill(strings[key] ?? key, values);
+}
+
+/** `translate` bound to one lab's strings: `const t = translator(strings)`, then `t('chat.joined', { nick })`. */
+export function translator<K extends string>(strings: Readonly<Partial<Record<K, string>>>): (key: K, values?: Values) => string {
+  return (key, values) => translate(strings, key, values);
+}
+
+/** The locale numbers are written in for a page language (65,536 in English, 65.536 in Vietnamese). */
+export const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-US', vi: 'vi-VN' };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number written a language's way; `lang` may also be a BCP 47 locale. Formatters are made once and reused. */
+export function formatNumber(lang: Lang | string, n: number, options: Intl.NumberFormatOptions = {}): string {
+  const locale = (LOCALES as Record<string, string>)[lang] ?? lang;
+  const id = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(id);
+  if (!format) numberFormats.set(id, (format = new Intl.NumberFormat(locale, options)));
+  return format.format(n);
+}
