@@ -1,10 +1,20 @@
 // The one way UI text is filled in and numbers are written, for pages, islands and src/lib alike. Framework-
 // free and without the dictionaries, so an island importing it ships no strings it was not handed.
 
+import type en from './en.json';
+
 export const languages = ['en', 'vi'] as const;
 export type Lang = (typeof languages)[number];
 
 export type Values = Readonly<Record<string, string | number>>;
+
+/** A UI string's key: one of en.json's (vi.json has the same keys, checked in ./index.ts), so a misspelt or
+ *  unknown key fails `npm run check` instead of showing itself on the page. Type-only: no strings are bundled. */
+export type UiKey = keyof typeof en;
+/** The strings a page hands an island (`pick(lang, 'close.', 'lab.')`), keyed by `UiKey`. */
+export type UiStrings = Readonly<Record<UiKey, string>>;
+/** The rest of each key under a prefix: `KeysUnder<'buf.stats.'>` is 'phase' | 'queued' | …, for tables of rows. */
+export type KeysUnder<P extends string> = UiKey extends infer K ? (K extends `${P}${infer Rest}` ? Rest : never) : never;
 
 /** Fills `{name}` placeholders; an unknown one stays visible, so a mistake is noticed rather than blank. */
 export function fill(template: string, values: Values = {}): string {
@@ -12,12 +22,17 @@ export function fill(template: string, values: Values = {}): string {
 }
 
 /** The string for `key` in a lab's strings, filled; a missing key shows itself. */
-export function translate<K extends string>(strings: Readonly<Partial<Record<K, string>>>, key: K, values?: Values): string {
+export function translate(strings: UiStrings, key: UiKey, values?: Values): string {
   return fill(strings[key] ?? key, values);
 }
 
+/** The string for a key made from a run-time value (an exception's name), or undefined when there is none. */
+export function optionalText(strings: UiStrings, key: string): string | undefined {
+  return (strings as Readonly<Record<string, string>>)[key];
+}
+
 /** `translate` bound to one lab's strings: `const t = translator(strings)`, then `t('chat.joined', { nick })`. */
-export function translator<K extends string>(strings: Readonly<Partial<Record<K, string>>>): (key: K, values?: Values) => string {
+export function translator(strings: UiStrings): (key: UiKey, values?: Values) => string {
   return (key, values) => translate(strings, key, values);
 }
 

@@ -1,9 +1,8 @@
-import { fill, languages, type Lang } from './format.ts';
+import { fill, languages, type Lang, type UiKey, type UiStrings } from './format.ts';
 import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
 
-export { languages, type Lang };
-export type UiKey = keyof typeof en;
+export { languages, type Lang, type UiKey, type UiStrings };
 export type Strings = Record<string, string>;
 
 const dictionaries: Record<Lang, Strings> = { en, vi };
@@ -38,10 +37,12 @@ export function t(lang: Lang, key: UiKey, values?: Record<string, string | numbe
  * The strings under one prefix (e.g. `lab.`), for handing to an island as a prop:
  * islands get only what they show instead of both dictionaries.
  */
-export function pick(lang: Lang, ...prefixes: string[]): Strings {
+export function pick(lang: Lang, ...prefixes: string[]): UiStrings {
   const out: Strings = {};
   for (const [key, value] of Object.entries(dictionaries[lang])) {
     if (prefixes.some((p) => key.startsWith(p))) out[key] = value;
   }
-  return out;
+  // Typed as every key so islands' keys are checked against en.json; one outside the prefixes reads undefined
+  // at run time and `translate` shows the key itself, which the browser tests would catch.
+  return out as UiStrings;
 }

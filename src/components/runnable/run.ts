@@ -1,7 +1,7 @@
 // The Run island for every <Runnable> on the page: runs the example in a sandboxed iframe (its own document,
 // /run-sandbox.html) and shows what it logs. Kept tiny on purpose, since every lesson page loads it; the editor
 // is imported on Edit.
-import { translator } from '../../i18n/format.ts';
+import { translator, type UiStrings } from '../../i18n/format.ts';
 import { configMessage, isSandboxMessage, SANDBOX_PATH, SIMULATED_SANDBOX_PATH, type SandboxMessage } from '../../lib/runnable/sandbox.ts';
 import { isSimulatedUrl } from '../../lib/server/choice.ts';
 import { serverSetting } from '../../playgrounds/shared/server.ts';
@@ -21,7 +21,7 @@ addEventListener('message', (event) => {
 });
 
 function setup(figure: HTMLElement): void {
-  const s: Record<string, string> = JSON.parse(figure.dataset.strings ?? '{}');
+  const s: UiStrings = JSON.parse(figure.dataset.strings ?? '{}');
   const fill = translator(s);
   const original = figure.dataset.code ?? '';
   const file = `${figure.dataset.example}.js`;

@@ -2,6 +2,7 @@
 // WHATWG WebSockets Standard for a missing subprotocol). The expected accept value is computed by the caller
 // (protocol/accept.ts, asynchronous) and passed in.
 
+import type { KeysUnder } from '../../i18n/format.ts';
 import type { HandshakeRecord } from '../inspect/records.ts';
 import type { SpecRef } from './headers.ts';
 import { extensionNames, headerValue, listItems, statusLine } from './values.ts';
@@ -13,7 +14,7 @@ export type HandshakeCheck = {
   /** true: passes; false: the browser fails the connection; null: not decided yet (accept still computing). */
   ok: boolean | null;
   /** Which sentence explains the outcome: a suffix for the UI strings (`handshake.check.<key>`). */
-  key: string;
+  key: KeysUnder<'handshake.check.'>;
   /** Values for the sentence's placeholders. */
   values: Record<string, string>;
   ref: SpecRef;
