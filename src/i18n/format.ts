@@ -16,9 +16,17 @@ export type UiStrings = Readonly<Record<UiKey, string>>;
 /** The rest of each key under a prefix: `KeysUnder<'buf.stats.'>` is 'phase' | 'queued' | …, for tables of rows. */
 export type KeysUnder<P extends string> = UiKey extends infer K ? (K extends `${P}${infer Rest}` ? Rest : never) : never;
 
-/** Fills `{name}` placeholders; an unknown one stays visible, so a mistake is noticed rather than blank. */
-export function fill(template: string, values: Values = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/**
+ * Fills placeholders: `{name}` as is, `{name:n}` a number written `lang`'s way (65,536 or 65.536),
+ * `{name:lower}` in lower case. An unknown one stays visible, so a mistake is noticed rather than blank.
+ */
+export function fill(template: string, values: Values = {}, lang: Lang | string = 'en'): string {
+  return template.replace(/\{(\w+)(?::(n|lower))?\}/g, (whole, name: string, how?: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name]!;
+    const out = typeof value === 'number' && how === 'n' ? formatNumber(lang, value) : String(value);
+    return how === 'lower' ? out.toLowerCase() : out;
+  });
 }
 
 /** The string for `key` in a lab's strings, filled; a missing key shows itself. */

@@ -27,6 +27,13 @@ describe('UI strings', () => {
     expect(t('vi', 'lab.field.binary', { bytes: 5 })).toBe('nhị phân, 5 byte');
   });
 
+  it('writes {n:n} the language\'s way and {name:lower} in lower case', () => {
+    expect(fill('{n:n} bytes', { n: 65536 }, 'en')).toBe('65,536 bytes');
+    expect(fill('{n:n} byte', { n: 65536 }, 'vi')).toBe('65.536 byte');
+    expect(fill('a {name:lower} frame', { name: 'Ping' })).toBe('a ping frame');
+    expect(fill('{n} as is', { n: 65536 }, 'vi')).toBe('65536 as is');
+  });
+
   it('picks only the keys under a prefix', () => {
     const strings = pick('en', 'lab.state.');
     expect(strings['lab.state.1']).toBe('OPEN');

@@ -46,3 +46,8 @@ export function pick(lang: Lang, ...prefixes: string[]): UiStrings {
   // at run time and `translate` shows the key itself, which the browser tests would catch.
   return out as UiStrings;
 }
+
+/** `strings` without the keys `pattern` matches: what an island must not ship (text that stays in the HTML). */
+export function omit(strings: UiStrings, pattern: RegExp): UiStrings {
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => !pattern.test(key))) as UiStrings;
+}

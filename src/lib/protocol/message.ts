@@ -2,7 +2,7 @@
 // values the sentence needs. The codec builds Messages; a view turns them into words with explain() and the
 // table for its page's language (text.en.ts or text.vi.ts), so a page ships one language, not both.
 
-import { formatNumber } from '../../i18n/format.ts';
+import { fill } from '../../i18n/format.ts';
 
 export type MessageValue = string | number | Message;
 export type Message = { key: string; values?: Readonly<Record<string, MessageValue>> };
@@ -20,17 +20,7 @@ export function message(key: string, values?: Record<string, MessageValue>): Mes
  * An unknown key shows itself, so a missing sentence is noticed rather than silently blank.
  */
 export function explain(text: ProtocolText, msg: Message): string {
-  const template = text[msg.key] ?? msg.key;
-  const values = msg.values ?? {};
-  return template.replace(/\{(\w+)(?::(n|lower))?\}/g, (whole, name: string, how?: string) => {
-    if (!(name in values)) return whole;
-    const value = values[name];
-    const out =
-      typeof value === 'object'
-        ? explain(text, value)
-        : typeof value === 'number' && how === 'n'
-          ? formatNumber(text['protocol.locale'] ?? 'en-US', value)
-          : String(value);
-    return how === 'lower' ? out.toLowerCase() : out;
-  });
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(msg.values ?? {})) values[name] = typeof value === 'object' ? explain(text, value) : value;
+  return fill(text[msg.key] ?? msg.key, values, text['protocol.locale'] ?? 'en-US');
 }
