@@ -1,10 +1,13 @@
 // Calls worth trying, one per rule of the constructor: the lab offers them as presets, and the browser test
 // runs every one through the real constructor to prove the model agrees with Chromium.
 
+import type { KeysUnder } from '../../i18n/format.ts';
+
 export type PageKind = 'this' | 'https';
 
 export type ConstructorCase = {
-  id: string;
+  /** Names the preset's button: `ctor.case.<id>` in the UI strings. */
+  id: KeysUnder<'ctor.case.'>;
   /** The first argument, exactly as typed. */
   url: string;
   /** The second argument as the lab's field holds it (JSON), '' when left out. */
