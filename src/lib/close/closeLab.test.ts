@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCloseArguments,
   clampUnsignedShort,
+  closeArguments,
+  closeCallText,
   codeTableFor,
   dropUrl,
   FAULTS,
@@ -107,5 +109,19 @@ describe('codeTableFor', () => {
     expect(meaningOf(vi, 1006)?.text).toMatch(/wasClean là false/);
     expect(meaningOf(codeTableFor('en'), 4000)?.name).toBe('Private Use');
     expect(meaningOf(vi, 70000)).toBeNull();
+  });
+});
+
+describe('the client close() call', () => {
+  it('passes a code, and a reason only when there is one', () => {
+    expect(closeArguments({ passCode: true, code: 4000, reason: 'bye' })).toEqual([4000, 'bye']);
+    expect(closeArguments({ passCode: true, code: 1000, reason: '' })).toEqual([1000]);
+    expect(closeArguments({ passCode: false, code: 4000, reason: 'bye' })).toEqual([]);
+  });
+
+  it('writes the call as source', () => {
+    expect(closeCallText({ passCode: true, code: 4000, reason: 'Tạm biệt "bạn"' })).toBe('close(4000, "Tạm biệt \\"bạn\\"")');
+    expect(closeCallText({ passCode: true, code: 1000, reason: '' })).toBe('close(1000)');
+    expect(closeCallText({ passCode: false, code: 1000, reason: 'x' })).toBe('close()');
   });
 });

@@ -68,6 +68,20 @@ export function checkCloseArguments(code?: number, reason?: string): CloseCheck 
   return { ok: true };
 }
 
+/** The reader's close() call: with or without a code, and an empty reason left out (close(code), not close(code, '')). */
+export type ClientClose = { passCode: boolean; code: number; reason: string };
+
+/** The arguments the lab passes to close(), as the call would be written. */
+export function closeArguments(c: ClientClose): [code?: number, reason?: string] {
+  if (!c.passCode) return [];
+  return c.reason === '' ? [c.code] : [c.code, c.reason];
+}
+
+/** The call as source text, `close(4000, "bye")`. */
+export function closeCallText(c: ClientClose): string {
+  return `close(${closeArguments(c).map((a) => (typeof a === 'string' ? JSON.stringify(a) : String(a))).join(', ')})`;
+}
+
 /** Codes offered as quick picks for the client's close(): valid ones and the ones that throw. */
 export const CLIENT_CLOSE_PICKS = [1000, 3001, 4000, 1001, 1006, 2999, 5000] as const;
 

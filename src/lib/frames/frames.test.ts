@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hex } from '../protocol/testing.ts';
 import { toHex } from '../protocol/index.ts';
-import { fieldSlug, layoutFrame } from './layout.ts';
+import { fieldHex, fieldSlug, layoutFrame } from './layout.ts';
 import { asciiChar, unmaskSteps } from './unmask.ts';
 import { summarizeFrame } from './summary.ts';
 import { buildFrame, initialInput } from './builder.ts';
@@ -42,6 +42,12 @@ describe('layoutFrame', () => {
     expect(layout.boxes.map((b) => b.hex)).toEqual(['81', 'fe', '00']);
     expect(layout.complete).toBe(false);
     expect(layout.payloadShown).toBe(0);
+  });
+
+  it('writes a field\'s bytes in hex as its boxes show them', () => {
+    const layout = layoutFrame(hex('81 85 37 fa 21 3d 7f 9f 4d 51 58'));
+    const key = layout.fields.find((f) => f.name === 'maskingKey')!;
+    expect(fieldHex(layout, key)).toBe('37 fa 21 3d');
   });
 
   it('has a stable slug per field for deep links', () => {

@@ -128,3 +128,8 @@ export function layoutFrame(bytes: Uint8Array, maxPayloadBytes = 16): FrameLayou
   }
   return { ...description, boxes, payloadPresent, payloadShown };
 }
+
+/** A field's bytes in hex as the diagram's boxes show them (for fields of 16 bits and more). */
+export function fieldHex(layout: FrameLayout, field: HeaderField): string {
+  return layout.boxes.slice(field.byteStart, field.byteEnd).map((b) => b.hex).join(' ');
+}

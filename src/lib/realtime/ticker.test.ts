@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSeq, parseQuote, TickerBook, type Quote } from './ticker.ts';
+import { changePercent, checkSeq, millisText, parseQuote, signedChange, TickerBook, type Quote } from './ticker.ts';
 import { tickerNotice } from './linkNotice.ts';
 import { niceMax, sparkline, barFraction } from './chart.ts';
 import { percentile, RateMeter, RingBuffer, summarize } from './stats.ts';
@@ -108,5 +108,28 @@ describe('chart geometry', () => {
     expect(niceMax(501)).toBe(1000);
     expect(barFraction(50, 200)).toBe(0.25);
     expect(barFraction(-1, 200)).toBe(0);
+  });
+});
+
+describe('quote text', () => {
+  it('writes a change with its sign and two decimals', () => {
+    expect(signedChange(1.254)).toBe('+1.25');
+    expect(signedChange(-0.4)).toBe('−0.40');
+    expect(signedChange(0)).toBe('±0.00');
+  });
+
+  it('writes the change as a share of the opening price, or nothing without one', () => {
+    expect(changePercent(5, 105)).toBe('+5.00%');
+    expect(changePercent(-10, 90)).toBe('−10.00%');
+    expect(changePercent(3, 3)).toBe('');
+    expect(changePercent(3, 1)).toBe('');
+  });
+
+  it('writes a latency in whole milliseconds, a dash while there is none', () => {
+    expect(millisText(12.6)).toBe('13 ms');
+    expect(millisText(-3.2)).toBe('-3 ms');
+    expect(millisText(null)).toBe('—');
+    expect(millisText(undefined)).toBe('—');
+    expect(millisText(Number.NaN)).toBe('—');
   });
 });

@@ -143,3 +143,19 @@ export class TickerBook {
     this.#lastLatency = null;
   }
 }
+
+/** A change written with its sign, two decimals: +1.25, −0.40, ±0.00 (a true minus sign, as prices are printed). */
+export function signedChange(n: number, suffix = ''): string {
+  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toFixed(2)}${suffix}`;
+}
+
+/** The change as a share of the opening price (price − change), '' when there is no positive opening price. */
+export function changePercent(change: number, price: number): string {
+  const open = price - change;
+  return open > 0 ? signedChange((change / open) * 100, '%') : '';
+}
+
+/** A latency in whole milliseconds, '—' while there is none to show. */
+export function millisText(n: number | null | undefined): string {
+  return n === null || n === undefined || Number.isNaN(n) ? '—' : `${Math.round(n)} ms`;
+}
