@@ -45,6 +45,13 @@ describe('sandboxDocument', () => {
     expect(doc.match(/<\/script>/g)).toHaveLength(1);
   });
 
+  it('runs a prelude first, in a script element that no `</script` inside it can end early', () => {
+    const doc = sandboxDocument('const a = "</script>", b = "</SCRIPT >";');
+    expect(doc.match(/<\/script/gi)).toHaveLength(2);
+    expect(doc.indexOf('const a')).toBeLessThan(doc.indexOf('addEventListener'));
+    expect(doc).toContain('const a = "<\\/script>", b = "<\\/SCRIPT >";');
+  });
+
   it('runs only a configuration from its parent', () => {
     const doc = sandboxDocument();
     expect(doc).toContain('event.source !== parent');

@@ -142,8 +142,8 @@ export function sandboxDocument(prelude = ''): string {
     '<!doctype html><html lang="en"><meta charset="utf-8">' +
     `<meta http-equiv="content-security-policy" content="${SANDBOX_POLICY}">` +
     '<title>Runnable example</title>' +
-    // `</script` inside the prelude's strings would end the element early; `<\/` means the same in JavaScript.
-    (prelude ? `<script>${prelude.replaceAll('</script', '<\\/script')}</script>` : '') +
+    // `</script` (in any case) inside the prelude's strings would end the element early; `<\/` means the same in JavaScript.
+    (prelude ? `<script>${prelude.replace(/<\/(script)/gi, '<\\/$1')}</script>` : '') +
     `<script>${bootstrap}</script></html>`
   );
 }

@@ -1,4 +1,5 @@
-// Runs first in the simulated sandbox (/run-sandbox-sim.html, see simulatedSandbox.ts): the runnable examples
+// Runs first in the simulated sandbox (SIMULATED_SANDBOX_PATH in sandbox.ts, built by src/pages/run-sandbox-sim.html.ts
+// from simulatedPrelude.ts): the runnable examples
 // call the browser's own globals (`new WebSocket(…)`, `new WebSocketStream(…)`, `fetch`, `EventSource`), so
 // when the reader has chosen the simulated server those globals must reach it. Each is replaced by a thin
 // router: a URL on the simulator's host goes to a simulated server living in this frame, any other URL to the
