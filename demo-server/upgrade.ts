@@ -1,6 +1,6 @@
 // The WebSocket handshake: checks in the order RFC 6455 §4.2 reads them, then our limits, then hands the
 // socket to ws. Every refusal is an HTTP response with a status and a one-line plain-text reason.
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { clientAddress, limitKey } from './address.ts';
@@ -11,27 +11,14 @@ import { CRASH_REFUSAL } from './crash.ts';
 import { CLOSE_TIMEOUT_MS, MAX_FRAGMENTS } from './limits.ts';
 import { printable } from './log.ts';
 import { noSuchEndpoint } from './routes.ts';
-import type { RefusalResponse, TapHooks } from './inspect/types.ts';
+import type { TapHooks } from './inspect/types.ts';
+import { refusalResponse, type RefusalResponse } from '../src/lib/server/params.ts';
 import { isOriginAllowed } from './origin.ts';
 import { tooManyConnections } from '../src/lib/server/limits.ts';
 import { chooseProtocol } from '../src/lib/server/subprotocols.ts';
 
 /** Sec-WebSocket-Key: base64 of 16 bytes (§4.1). */
 const keyPattern = /^[+/0-9A-Za-z]{22}==$/;
-
-/** The HTTP response that refuses a handshake: status line, headers, and the reason as a one-line body. */
-export function refusalResponse(refusal: Rejection): RefusalResponse {
-  const body = `${refusal.reason}\n`;
-  const lines = [
-    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`,
-    'Connection: close',
-    'Content-Type: text/plain; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    'Cache-Control: no-store',
-    ...Object.entries(refusal.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
-  ];
-  return { lines, body };
-}
 
 /** Writes an HTTP error response on a socket that asked to upgrade, then closes it. */
 export function refuse(socket: Duplex, refusal: Rejection | RefusalResponse): void {

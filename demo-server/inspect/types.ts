@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Client } from '../client.ts';
 import type { Endpoint, Rejection } from '../endpoint.ts';
+import type { RefusalResponse } from '../../src/lib/server/params.ts';
 
 /** Lets the inspector tap a connection that carries `?session=`. */
 export interface TapHooks {
@@ -19,11 +20,6 @@ export interface TapHooks {
   refused(req: IncomingMessage, query: URLSearchParams, endpoint: Endpoint, address: string, response: RefusalResponse): void;
 }
 
-/** A refusal as it goes on the wire: the status line, the header lines, the plain-text body. */
-export interface RefusalResponse {
-  lines: string[];
-  body: string;
-}
 
 /** The /inspect endpoint and its tap, kept apart so the server runs without them. */
 export interface Inspector {

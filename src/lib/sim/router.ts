@@ -6,7 +6,7 @@
 import { computeAccept } from '../protocol/index.ts';
 import { noSuchEndpoint } from '../endpoints.ts';
 import { BAD_SESSION_REASON, handshakeRecord, isSessionId, tapDirections, type TapRequest } from '../inspect/tap.ts';
-import { isRejection, rejection, type Rejection } from '../server/params.ts';
+import { isRejection, refusalResponse, rejection, type Rejection } from '../server/params.ts';
 import type { Rate } from './link.ts';
 import { DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_PAYLOAD, DEFAULT_MESSAGES_PER_SECOND, tooManyConnections } from '../server/limits.ts';
 import { chooseProtocol } from '../server/subprotocols.ts';
@@ -39,8 +39,6 @@ export type HandshakeAnswer = {
   /** The client is open: the endpoint starts (greets, subscribes…). */
   opened(): void;
 };
-
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 export class SimRouter {
   readonly #endpoints: ReadonlyMap<string, SimEndpoint>;
@@ -76,14 +74,7 @@ export class SimRouter {
     const protocol = endpoint ? chooseProtocol(header('sec-websocket-protocol'), { path: url.pathname, protocols: endpoint.protocols }) : null;
     if (!isRejection(opener) && isRejection(protocol)) opener = protocol;
     if (isRejection(opener)) {
-      const body = opener.reason;
-      const lines = [
-        `HTTP/1.1 ${opener.status} ${STATUS_TEXT[opener.status] ?? ''}`,
-        'Connection: close',
-        'Content-Type: text/plain; charset=utf-8',
-        `Content-Length: ${new TextEncoder().encode(body).length}`,
-        ...Object.entries(opener.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
-      ];
+      const { lines, body } = refusalResponse(opener);
       sink?.push(handshakeRecord(request, lines, body));
       return { status: opener.status, headers: lines.slice(1).map(splitHeader), peer: null, readRate: null, writeRate: null, opened: () => {} };
     }

@@ -250,7 +250,10 @@ describe('simulated inspector records', () => {
     await until(() => records.some((r) => r.kind === 'handshake'));
     const handshake = records.find((r): r is HandshakeRecord => r.kind === 'handshake')!;
     expect(handshake.response.status).toBe(400);
-    expect(handshake.response.body).toBe('Unsupported subprotocol: /echo speaks only echo, json');
+    // Byte for byte what the demo server sends (demo-server's tap test records the same refusal).
+    expect(handshake.response.statusText).toBe('Bad Request');
+    expect(handshake.response.headers).toContainEqual(['Cache-Control', 'no-store']);
+    expect(handshake.response.body).toBe('Unsupported subprotocol: /echo speaks only echo, json\n');
     inspector.close();
   });
 });
