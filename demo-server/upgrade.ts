@@ -35,7 +35,10 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
-/** Parses Sec-WebSocket-Protocol; null when malformed (empty item, non-token, duplicate). */
+/**
+ * The server's `upgrade` listener: refuses a handshake that fails a check (refuse() above), otherwise hands the
+ * socket to ws with the subprotocol chooseProtocol() picked.
+ */
 export function createUpgradeHandler(
   hub: Hub,
   endpoints: ReadonlyMap<string, Endpoint>,
